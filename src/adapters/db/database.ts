@@ -1,0 +1,19 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { ApiKeysTable } from './tables/api-keys.js';
+import type { EventsTable } from './tables/events.js';
+import type { IdempotencyKeysTable } from './tables/idempotency-keys.js';
+import type { InvoicesTable } from './tables/invoices.js';
+import type { OrdersTable } from './tables/orders.js';
+import type { ProjectionCheckpointsTable } from './tables/projection-checkpoints.js';
+
+export interface Database {
+  events: EventsTable;
+  api_keys: ApiKeysTable;
+  idempotency_keys: IdempotencyKeysTable;
+  orders: OrdersTable;
+  invoices: InvoicesTable;
+  projection_checkpoints: ProjectionCheckpointsTable;
+}
+
+export type Db = Kysely<Database>;
+export type DbOrTrx = Kysely<Database> | Transaction<Database>;

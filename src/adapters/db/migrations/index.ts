@@ -1,0 +1,13 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as eventStore from './2026_11_27_0001_event_store.js';
+import * as readModels from './2026_11_27_0002_read_models.js';
+
+/** Migrations are listed explicitly so they work the same from source (tsx) and from a bundle. */
+export const migrations: Record<string, Migration> = {
+  '2026_11_27_0001_event_store': eventStore,
+  '2026_11_27_0002_read_models': readModels,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,5 @@
+/** Last global position each projection has applied; written in the same transaction as its rows. */
+export interface ProjectionCheckpointsTable {
+  name: string;
+  position: string;
+}
