@@ -28,8 +28,13 @@ async function collect(store: EventStore, streams: ReadonlySet<string>, count: n
 }
 
 /** One behavioural contract for every EventStore adapter (PostgreSQL, PGlite, EventStoreDB). */
-export function eventStoreContract(name: string, open: () => Promise<EventStoreUnderTest>): void {
-  describe(`EventStore contract: ${name}`, () => {
+export function eventStoreContract(
+  name: string,
+  open: () => Promise<EventStoreUnderTest>,
+  options: { skipReason?: string } = {},
+): void {
+  const title = `EventStore contract: ${name}${options.skipReason ? ` (skipped: ${options.skipReason})` : ''}`;
+  describe.skipIf(options.skipReason !== undefined)(title, () => {
     let subject: EventStoreUnderTest;
     let store: EventStore;
     beforeAll(async () => {

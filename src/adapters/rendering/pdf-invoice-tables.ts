@@ -1,0 +1,137 @@
+import type { Content, TableCell } from 'pdfmake/interfaces.js';
+import type { InvoiceDocument, InvoiceLine, VatBreakdown } from '../../domain/invoice/invoice-document.js';
+import { decimal } from '../../domain/shared/money.js';
+import type { InvoiceFormatter } from './pdf-format.js';
+import type { InvoiceLabels } from './pdf-locale.js';
+
+const header = (texts: string[], numericFrom: number): TableCell[] =>
+  texts.map((text, index) => ({
+    text,
+    style: 'tableHeader',
+    alignment: index >= numericFrom ? 'right' : 'left',
+  }));
+
+/** Numbers align right and never wrap, so "€" stays with its amount. */
+const right = (text: string): TableCell => ({ text, alignment: 'right', noWrap: true });
+
+const lineDescription = (line: InvoiceLine, labels: InvoiceLabels, format: InvoiceFormatter): Content => {
+  const details = [
+    line.sku ? `${labels.sku} ${line.sku}` : undefined,
+    line.discount && !decimal(line.discount).eq(0)
+      ? `${labels.discount} ${format.money(line.discount)}`
+      : undefined,
+  ].filter((detail) => detail !== undefined);
+  return details.length === 0
+    ? line.description
+    : { stack: [line.description, { text: details.join(' · '), style: 'detail' }] };
+};
+
+/** The header row repeats on every page (`headerRows`), so long invoices stay readable when printed. */
+export const linesTable = (
+  invoice: InvoiceDocument,
+  labels: InvoiceLabels,
+  format: InvoiceFormatter,
+): Content => ({
+  table: {
+    headerRows: 1,
+    dontBreakRows: true,
+    widths: ['*', 'auto', 'auto', 'auto', 'auto'],
+    body: [
+      header([labels.description, labels.quantity, labels.unitPrice, labels.vatRate, labels.net], 1),
+      ...invoice.lines.map((line) => [
+        lineDescription(line, labels, format),
+        right(format.quantity(line.quantity)),
+        right(format.price(line.unitPrice)),
+        right(format.percent(line.vatRate)),
+        right(format.money(line.net)),
+      ]),
+    ],
+  },
+  layout: 'lightHorizontalLines',
+});
+
+/** Document-level allowances (shown negative) and charges such as shipping, each with its VAT rate. */
+export const allowancesChargesTable = (
+  invoice: InvoiceDocument,
+  labels: InvoiceLabels,
+  format: InvoiceFormatter,
+): Content[] => {
+  if (invoice.allowancesCharges.length === 0) return [];
+  return [
+    { text: labels.allowancesCharges, style: 'sectionHeader' },
+    {
+      table: {
+        headerRows: 1,
+        widths: ['*', 'auto', 'auto'],
+        body: [
+          header([labels.description, labels.vatRate, labels.net], 1),
+          ...invoice.allowancesCharges.map((entry) => [
+            entry.reason,
+            right(format.percent(entry.vatRate)),
+            right(format.money(entry.kind === 'allowance' ? `-${entry.amount}` : entry.amount)),
+          ]),
+        ],
+      },
+      layout: 'lightHorizontalLines',
+    },
+  ];
+};
+
+/** A zero-rated category is named (e.g. "0% (K)") with its exemption reason, as the VAT act requires. */
+const vatRateCell = (entry: VatBreakdown, format: InvoiceFormatter): Content => {
+  const rate =
+    entry.category === 'S' ? format.percent(entry.rate) : `${format.percent(entry.rate)} (${entry.category})`;
+  const reason = entry.exemptionReason ?? entry.exemptionReasonCode;
+  return reason ? { stack: [rate, { text: reason, style: 'detail' }] } : rate;
+};
+
+export const vatBreakdownTable = (
+  invoice: InvoiceDocument,
+  labels: InvoiceLabels,
+  format: InvoiceFormatter,
+): Content => ({
+  table: {
+    headerRows: 1,
+    widths: ['*', 'auto', 'auto'],
+    body: [
+      header([labels.rate, labels.taxable, labels.vat], 1),
+      ...invoice.vatBreakdown.map((entry) => [
+        vatRateCell(entry, format),
+        right(format.money(entry.taxable)),
+        right(format.money(entry.vat)),
+      ]),
+    ],
+  },
+  layout: 'lightHorizontalLines',
+});
+
+/** BT-106…BT-115; optional totals appear only when they are not zero. */
+export const totalsTable = (
+  invoice: InvoiceDocument,
+  labels: InvoiceLabels,
+  format: InvoiceFormatter,
+): Content => {
+  const { totals } = invoice;
+  const row = (label: string, value: string, bold = false): TableCell[] => [
+    { text: label, bold },
+    { text: format.money(value), alignment: 'right', noWrap: true, bold },
+  ];
+  const unlessZero = (label: string, value: string): TableCell[][] =>
+    decimal(value).eq(0) ? [] : [row(label, value)];
+  return {
+    table: {
+      widths: ['*', 'auto'],
+      body: [
+        row(labels.lineNet, totals.lineNet),
+        ...unlessZero(labels.allowances, `-${totals.allowances}`),
+        ...unlessZero(labels.charges, totals.charges),
+        row(labels.totalNet, totals.net),
+        row(labels.vat, totals.vat),
+        row(labels.gross, totals.gross, true),
+        ...unlessZero(labels.prepaid, `-${totals.prepaid}`),
+        row(labels.payable, totals.payable, true),
+      ],
+    },
+    layout: 'noBorders',
+  };
+};

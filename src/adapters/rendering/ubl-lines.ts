@@ -1,0 +1,30 @@
+import type { InvoiceLine } from '../../domain/invoice/invoice-document.js';
+import { decimal } from '../../domain/shared/money.js';
+import { amount, optionalText, taxCategory, type UblNode } from './ubl-nodes.js';
+
+/** BG-27: a line discount is an allowance with UNCL5189 code 95 "Discount" (BR-41/BR-42 need code or text). */
+const lineDiscount = (discount: string | undefined, currency: string): UblNode | undefined => {
+  if (discount === undefined || decimal(discount).eq(0)) return undefined;
+  return {
+    'cbc:ChargeIndicator': 'false',
+    'cbc:AllowanceChargeReasonCode': '95',
+    'cbc:Amount': amount(discount, currency),
+  };
+};
+
+/** BG-25. BT-146 keeps its own precision (up to four decimals); only document amounts are two (BR-DEC-*). */
+export const invoiceLine = (line: InvoiceLine, currency: string): UblNode => {
+  const sku = optionalText(line.sku);
+  return {
+    'cbc:ID': line.id,
+    'cbc:InvoicedQuantity': { '@unitCode': line.unitCode, '#': line.quantity },
+    'cbc:LineExtensionAmount': amount(line.net, currency),
+    'cac:AllowanceCharge': lineDiscount(line.discount, currency),
+    'cac:Item': {
+      'cbc:Name': line.description,
+      'cac:SellersItemIdentification': sku ? { 'cbc:ID': sku } : undefined,
+      'cac:ClassifiedTaxCategory': taxCategory(line.vatCategory, line.vatRate),
+    },
+    'cac:Price': { 'cbc:PriceAmount': { '@currencyID': currency, '#': line.unitPrice } },
+  };
+};

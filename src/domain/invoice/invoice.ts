@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { assertNever, type Decider } from '../shared/decider.js';
+import { ValidationError } from '../shared/errors.js';
+import { type InvoiceDocument, invoiceDocumentSchema } from './invoice-document.js';
+import { isBalanced, type JournalLine, journalLineSchema } from './journal.js';
+
+// Events
+const storedDocumentSchema = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int() });
+
+export const invoiceEventSchemas = {
+  InvoiceIssued: z.object({ invoice: invoiceDocumentSchema, issuedAt: z.iso.datetime() }),
+  InvoiceDocumentsRendered: z.object({
+    invoiceId: z.string(),
+    pdf: storedDocumentSchema,
+    ubl: storedDocumentSchema.extend({ customizationId: z.string() }),
+    renderedAt: z.iso.datetime(),
+  }),
+  InvoiceSent: z.object({
+    invoiceId: z.string(),
+    route: z.literal('email'),
+    recipient: z.string(),
+    messageId: z.string(),
+    sentAt: z.iso.datetime(),
+  }),
+  InvoiceBooked: z.object({
+    invoiceId: z.string(),
+    bookingDate: z.string(),
+    journal: z.string(),
+    lines: z.array(journalLineSchema).min(2),
+    bookedAt: z.iso.datetime(),
+  }),
+  InvoiceNeedsAttention: z.object({
+    invoiceId: z.string(),
+    step: z.string(),
+    reason: z.string(),
+    at: z.iso.datetime(),
+  }),
+};
+export type InvoiceEvent = {
+  [K in keyof typeof invoiceEventSchemas]: { type: K; data: z.infer<(typeof invoiceEventSchemas)[K]> };
+}[keyof typeof invoiceEventSchemas];
+
+// Commands
+type StoredDocument = z.infer<typeof storedDocumentSchema>;
+export type InvoiceCommand =
+  | { type: 'IssueInvoice'; invoice: InvoiceDocument; now: Date }
+  | {
+      type: 'RecordRenderedDocuments';
+      pdf: StoredDocument;
+      ubl: StoredDocument & { customizationId: string };
+      now: Date;
+    }
+  | { type: 'RecordSent'; recipient: string; messageId: string; now: Date }
+  | { type: 'BookInvoice'; lines: JournalLine[]; now: Date }
+  | { type: 'FlagNeedsAttention'; step: string; reason: string; now: Date };
+
+// State
+export type InvoiceState =
+  | { status: 'none' }
+  | {
+      status: 'issued';
+      invoice: InvoiceDocument;
+      rendered: boolean;
+      sent: boolean;
+      booked: boolean;
+    };
+
+/**
+ * An issued invoice is immutable (invariant 1): later events only add facts about its documents,
+ * delivery and booking; a correction is a credit note, never a change.
+ */
+export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, InvoiceState> = {
+  initialState: { status: 'none' },
+
+  decide(command, state) {
+    const now = command.now.toISOString();
+    if (command.type === 'IssueInvoice') {
+      return state.status === 'none' ? [{ type: 'InvoiceIssued', data: { invoice: command.invoice, issuedAt: now } }] : [];
+    }
+    if (state.status === 'none') throw new ValidationError(`${command.type}: the invoice was never issued`);
+    const invoiceId = state.invoice.invoiceId;
+    switch (command.type) {
+      case 'RecordRenderedDocuments':
+        if (state.rendered) return [];
+        return [
+          { type: 'InvoiceDocumentsRendered', data: { invoiceId, pdf: command.pdf, ubl: command.ubl, renderedAt: now } },
+        ];
+      case 'RecordSent':
+        if (state.sent) return [];
+        return [
+          {
+            type: 'InvoiceSent',
+            data: { invoiceId, route: 'email', recipient: command.recipient, messageId: command.messageId, sentAt: now },
+          },
+        ];
+      case 'BookInvoice':
+        if (state.booked) return [];
+        if (!isBalanced(command.lines)) throw new ValidationError('journal entry does not balance');
+        return [
+          {
+            type: 'InvoiceBooked',
+            data: { invoiceId, bookingDate: state.invoice.issueDate, journal: 'sales', lines: command.lines, bookedAt: now },
+          },
+        ];
+      case 'FlagNeedsAttention':
+        return [{ type: 'InvoiceNeedsAttention', data: { invoiceId, step: command.step, reason: command.reason, at: now } }];
+      default:
+        return assertNever(command);
+    }
+  },
+
+  evolve(state, event) {
+    if (event.type === 'InvoiceIssued') {
+      return { status: 'issued', invoice: event.data.invoice, rendered: false, sent: false, booked: false };
+    }
+    if (state.status === 'none') return state;
+    switch (event.type) {
+      case 'InvoiceDocumentsRendered':
+        return { ...state, rendered: true };
+      case 'InvoiceSent':
+        return { ...state, sent: true };
+      case 'InvoiceBooked':
+        return { ...state, booked: true };
+      case 'InvoiceNeedsAttention':
+        return state;
+      default:
+        return assertNever(event);
+    }
+  },
+};

@@ -1,0 +1,5 @@
+/** Stream names, one helper per aggregate; nothing else spells them. */
+export const tenantStream = (tenantId: string) => `tenant-${tenantId}`;
+export const orderStream = (tenantId: string, orderId: string) => `order-${tenantId}-${orderId}`;
+export const invoiceStream = (tenantId: string, invoiceId: string) => `invoice-${tenantId}-${invoiceId}`;
+export const invoiceSeriesStream = (tenantId: string, seriesKey: string) => `invoiceseries-${tenantId}-${seriesKey}`;

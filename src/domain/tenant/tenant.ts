@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { ConflictError, NotFoundError } from '../shared/errors.js';
+import { assertNever, type Decider } from '../shared/decider.js';
+import { type SellerSettings, sellerSettingsSchema } from './seller-settings.js';
+
+// Events
+export const apiKeyRoleSchema = z.enum(['merchant', 'accountant']);
+export type ApiKeyRole = z.infer<typeof apiKeyRoleSchema>;
+
+export const tenantEventSchemas = {
+  TenantCreated: z.object({ tenantId: z.string(), name: z.string(), createdAt: z.iso.datetime() }),
+  SellerSettingsUpdated: z.object({ tenantId: z.string(), settings: sellerSettingsSchema, updatedAt: z.iso.datetime() }),
+  ApiKeyIssued: z.object({
+    tenantId: z.string(),
+    keyId: z.string(),
+    keyHash: z.string(),
+    role: apiKeyRoleSchema,
+    issuedAt: z.iso.datetime(),
+  }),
+};
+export type TenantEvent = {
+  [K in keyof typeof tenantEventSchemas]: { type: K; data: z.infer<(typeof tenantEventSchemas)[K]> };
+}[keyof typeof tenantEventSchemas];
+
+// Commands
+export type TenantCommand =
+  | { type: 'CreateTenant'; tenantId: string; name: string; now: Date }
+  | { type: 'UpdateSellerSettings'; tenantId: string; settings: SellerSettings; now: Date }
+  | { type: 'IssueApiKey'; tenantId: string; keyId: string; keyHash: string; role: ApiKeyRole; now: Date };
+
+// State
+export type TenantState =
+  | { status: 'none' }
+  | { status: 'active'; tenantId: string; name: string; settings: SellerSettings | undefined };
+
+export const tenantDecider: Decider<TenantCommand, TenantEvent, TenantState> = {
+  initialState: { status: 'none' },
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'CreateTenant':
+        if (state.status === 'active') throw new ConflictError(`Tenant ${command.tenantId} already exists`);
+        return [
+          {
+            type: 'TenantCreated',
+            data: { tenantId: command.tenantId, name: command.name, createdAt: command.now.toISOString() },
+          },
+        ];
+      case 'UpdateSellerSettings':
+        if (state.status !== 'active') throw new NotFoundError(`Tenant ${command.tenantId} not found`);
+        if (JSON.stringify(state.settings) === JSON.stringify(command.settings)) return [];
+        return [
+          {
+            type: 'SellerSettingsUpdated',
+            data: { tenantId: command.tenantId, settings: command.settings, updatedAt: command.now.toISOString() },
+          },
+        ];
+      case 'IssueApiKey':
+        if (state.status !== 'active') throw new NotFoundError(`Tenant ${command.tenantId} not found`);
+        return [
+          {
+            type: 'ApiKeyIssued',
+            data: {
+              tenantId: command.tenantId,
+              keyId: command.keyId,
+              keyHash: command.keyHash,
+              role: command.role,
+              issuedAt: command.now.toISOString(),
+            },
+          },
+        ];
+      default:
+        return assertNever(command);
+    }
+  },
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'TenantCreated':
+        return { status: 'active', tenantId: event.data.tenantId, name: event.data.name, settings: undefined };
+      case 'SellerSettingsUpdated':
+        return state.status === 'active' ? { ...state, settings: event.data.settings } : state;
+      case 'ApiKeyIssued':
+        return state;
+      default:
+        return assertNever(event);
+    }
+  },
+};

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { issueApiKey, createTenant, getSellerSettings, updateSellerSettings } from '../../application/tenants.js';
+import { sellerSettingsSchema } from '../../domain/tenant/seller-settings.js';
+import { apiKeyRoleSchema } from '../../domain/tenant/tenant.js';
+import { type Auth, principalOf } from '../auth.js';
+import type { FastifyZodApp } from '../fastify-zod.js';
+import { notFound, problemSchema } from '../problem.js';
+import type { HttpServices } from '../services.js';
+
+export function tenantRoutes(app: FastifyZodApp, services: HttpServices, auth: Auth): void {
+  app.post(
+    '/v1/tenants',
+    {
+      preHandler: auth.admin,
+      schema: {
+        tags: ['tenants'],
+        summary: 'Create a tenant (operator key); answers its first merchant API key, shown once',
+        security: [{ bearer: [] }],
+        body: z.object({ name: z.string().min(1).max(200) }),
+        response: { 201: z.object({ id: z.string(), apiKey: z.string() }), 400: problemSchema, 401: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const { tenantId, apiKey } = await createTenant(services.app, { name: request.body.name });
+      return reply.code(201).send({ id: tenantId, apiKey });
+    },
+  );
+
+  app.post(
+    '/v1/api-keys',
+    {
+      preHandler: auth.merchant,
+      schema: {
+        tags: ['tenants'],
+        summary: 'Issue another API key for this tenant (e.g. read-only for the accountant)',
+        security: [{ bearer: [] }],
+        body: z.object({ role: apiKeyRoleSchema }),
+        response: { 201: z.object({ id: z.string(), apiKey: z.string(), role: apiKeyRoleSchema }), 400: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const issued = await issueApiKey(services.app, principalOf(request).tenantId, request.body.role);
+      return reply.code(201).send({ id: issued.keyId, apiKey: issued.apiKey, role: issued.role });
+    },
+  );
+
+  app.put(
+    '/v1/settings/seller',
+    {
+      preHandler: auth.merchant,
+      schema: {
+        tags: ['settings'],
+        summary: 'Set what goes on every invoice: seller identity, address, VAT ID, KvK, IBAN',
+        security: [{ bearer: [] }],
+        body: sellerSettingsSchema,
+        response: { 200: sellerSettingsSchema, 400: problemSchema },
+      },
+    },
+    async (request) => {
+      const saved = await updateSellerSettings(services.app, principalOf(request).tenantId, request.body);
+      return saved ?? request.body;
+    },
+  );
+
+  app.get(
+    '/v1/settings/seller',
+    {
+      preHandler: auth.reader,
+      schema: {
+        tags: ['settings'],
+        security: [{ bearer: [] }],
+        response: { 200: sellerSettingsSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      const settings = await getSellerSettings(services.app, principalOf(request).tenantId);
+      if (settings === undefined) throw notFound('No seller settings yet: PUT /v1/settings/seller first.');
+      return settings;
+    },
+  );
+}

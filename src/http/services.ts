@@ -1,0 +1,12 @@
+import type { AppDependencies } from '../application/dependencies.js';
+import type { DocumentStore } from '../domain/ports/document-store.js';
+
+/** What the routes may use; built by a composition root and passed to buildApp. */
+export interface HttpServices {
+  readonly app: AppDependencies;
+  readonly documents: DocumentStore;
+  /** Operator key that may create tenants; undefined disables tenant creation over HTTP. */
+  readonly adminApiKey: string | undefined;
+  /** Lets a write wait briefly until the read models include it (read-your-writes for clients). */
+  readonly readModels?: { waitForPosition(position: bigint, timeoutMs: number): Promise<unknown> };
+}

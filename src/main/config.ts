@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** Every setting comes from the environment (README "Configuration"); parsed once at start-up. */
+const configSchema = z.object({
+  PORT: z.coerce.number().int().default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  ADMIN_API_KEY: z.string().min(16).optional(),
+  /** PostgreSQL server for read models (and events unless EVENT_STORE=eventstoredb). Unset = embedded PGlite. */
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().default('./.data'),
+  EVENT_STORE: z.enum(['postgres', 'eventstoredb']).default('postgres'),
+  EVENTSTORE_CONNECTION_STRING: z.string().optional(),
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().default('invoicing'),
+  TEMPORAL_CLI_PATH: z.string().optional(),
+  TEMPORAL_UI_PORT: z.coerce.number().int().optional(),
+  SMTP_URL: z.string().optional(),
+  SMTP_SINK_PORT: z.coerce.number().int().default(2525),
+  MAIL_FROM: z.string().default('Autofactuur <facturen@autofactuur.local>'),
+  DOCUMENT_DIR: z.string().optional(),
+  DEMO_API_KEY: z.string().min(16).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type Config = z.infer<typeof configSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,25 @@
+import { createRequire } from 'node:module';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { AggregateStateCache } from '../application/command-handler.js';
+import { type ActivityDependencies, createActivities } from '../workflows/activities.js';
+
+const require = createRequire(import.meta.url);
+
+/** A Temporal worker for the invoicing task queue: the workflow bundle plus our activities. */
+export async function createInvoicingWorker(options: {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  deps: Omit<ActivityDependencies, 'seriesCache'>;
+}): Promise<{ worker: Worker; connection: NativeConnection }> {
+  const connection = await NativeConnection.connect({ address: options.address });
+  const worker = await Worker.create({
+    connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    workflowsPath: require.resolve('../workflows/invoice-order.workflow.ts'),
+    activities: createActivities({ ...options.deps, seriesCache: new AggregateStateCache() }),
+    maxConcurrentActivityTaskExecutions: 50,
+  });
+  return { worker, connection };
+}

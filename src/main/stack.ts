@@ -1,0 +1,110 @@
+import { Client, Connection } from '@temporalio/client';
+import type { Worker } from '@temporalio/worker';
+import type { FastifyInstance } from 'fastify';
+import { connectDatabase, type DatabaseConfig, migrateToLatest } from '../adapters/db/connect.js';
+import type { Db } from '../adapters/db/database.js';
+import { FileDocumentStore } from '../adapters/documents/file-document-store.js';
+import { EventStoreDbEventStore } from '../adapters/event-store/eventstoredb-event-store.js';
+import { PostgresEventStore } from '../adapters/event-store/postgres-event-store.js';
+import type { AppDependencies } from '../application/dependencies.js';
+import type { EventStore } from '../domain/ports/event-store.js';
+import type { Mailer } from '../domain/ports/mailer.js';
+import { buildApp } from '../http/app.js';
+import { apiKeysProjection } from '../projections/api-keys/api-keys-projection.js';
+import { invoicesProjection } from '../projections/invoices/invoices-projection.js';
+import { ordersProjection } from '../projections/orders/orders-projection.js';
+import { ProjectionRunner } from '../projections/runner.js';
+import { InvoicingStarter } from '../workflows/invoicing-starter.js';
+import { createInvoicingWorker } from './invoicing-worker.js';
+import { randomIds, systemClock } from './system-clock.js';
+
+export const readModelProjections = [ordersProjection, invoicesProjection, apiKeysProjection];
+
+export interface StackOptions {
+  readonly database: DatabaseConfig;
+  /** undefined = events in the same PostgreSQL/PGlite database as the read models. */
+  readonly eventStoreDbConnectionString?: string;
+  readonly documentDir: string;
+  readonly temporal: { readonly address: string; readonly namespace: string; readonly taskQueue: string };
+  readonly adminApiKey?: string;
+  /** The API process serves HTTP and maintains the read models; the worker runs workflows. */
+  readonly run: { readonly api: boolean; readonly worker: boolean };
+  readonly mailer: Mailer;
+  readonly projectionPollIntervalMs?: number;
+}
+
+export interface Stack {
+  readonly db: Db;
+  readonly eventStore: EventStore;
+  readonly app: FastifyInstance | undefined;
+  readonly deps: AppDependencies;
+  readonly projections: ProjectionRunner | undefined;
+  readonly temporalClient: Client;
+  stop(): Promise<void>;
+}
+
+/** The one place that wires adapters to ports; the entry points only choose options. */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const db = await connectDatabase(options.database);
+  await migrateToLatest(db);
+  const eventStore: EventStore =
+    options.eventStoreDbConnectionString === undefined
+      ? new PostgresEventStore(db, { pollIntervalMs: options.projectionPollIntervalMs ?? 100 })
+      : new EventStoreDbEventStore(options.eventStoreDbConnectionString);
+  const documents = new FileDocumentStore(options.documentDir);
+  const deps: AppDependencies = { eventStore, db, clock: systemClock, ids: randomIds };
+  const stoppers: (() => Promise<void>)[] = [];
+
+  const connection = await Connection.connect({ address: options.temporal.address });
+  const temporalClient = new Client({ connection, namespace: options.temporal.namespace });
+  stoppers.push(() => connection.close());
+
+  let projections: ProjectionRunner | undefined;
+  let app: FastifyInstance | undefined;
+  if (options.run.api) {
+    projections = new ProjectionRunner({
+      db,
+      eventStore,
+      projections: readModelProjections,
+      pollIntervalMs: options.projectionPollIntervalMs ?? 100,
+    });
+    projections.start();
+    const runner = projections;
+    stoppers.push(() => runner.stop());
+    app = await buildApp({ app: deps, documents, adminApiKey: options.adminApiKey, readModels: projections });
+    const server = app;
+    stoppers.push(() => server.close());
+  }
+
+  let worker: Worker | undefined;
+  if (options.run.worker) {
+    const created = await createInvoicingWorker({
+      ...options.temporal,
+      deps: { eventStore, clock: systemClock, ids: randomIds, documents, mailer: options.mailer },
+    });
+    worker = created.worker;
+    const running = worker.run();
+    stoppers.push(async () => {
+      created.worker.shutdown();
+      await running;
+      await created.connection.close();
+    });
+    const starter = new InvoicingStarter({ db, eventStore, client: temporalClient, taskQueue: options.temporal.taskQueue });
+    await starter.start();
+    stoppers.push(() => starter.stop());
+  }
+
+  return {
+    db,
+    eventStore,
+    app,
+    deps,
+    projections,
+    temporalClient,
+    stop: async () => {
+      for (const stop of stoppers.reverse()) await stop();
+      await eventStore.close();
+      await db.destroy();
+    },
+  };
+}

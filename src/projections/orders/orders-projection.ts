@@ -1,0 +1,58 @@
+import { sql } from 'kysely';
+import type { Projection } from '../projection.js';
+
+/** The order list: one row per received order, its status following the invoicing outcome. */
+export const ordersProjection: Projection = {
+  name: 'orders',
+  tables: ['orders'],
+  async apply(trx, event, recorded) {
+    switch (event.type) {
+      case 'OrderReceived': {
+        const { tenantId, orderId, order } = event.data;
+        await trx
+          .insertInto('orders')
+          .values({
+            tenant_id: tenantId,
+            order_id: orderId,
+            seq: String(recorded.position),
+            external_id: order.externalId,
+            channel: order.channel,
+            status: 'received',
+            status_reason: null,
+            invoice_id: null,
+            ordered_at: order.orderedAt,
+            currency: order.currency,
+            customer_name: order.customer.companyName ?? order.customer.name,
+            order: sql`${JSON.stringify(order)}::jsonb`,
+          })
+          .onConflict((oc) => oc.columns(['tenant_id', 'order_id']).doNothing())
+          .execute();
+        return;
+      }
+      case 'InvoiceIssued': {
+        const { tenantId, orderId, invoiceId } = event.data.invoice;
+        await trx
+          .updateTable('orders')
+          .set({ status: 'invoiced', status_reason: null, invoice_id: invoiceId })
+          .where('tenant_id', '=', tenantId)
+          .where('order_id', '=', orderId)
+          .execute();
+        return;
+      }
+      case 'OrderNeedsAttention': {
+        const { tenantId, orderId, reason, errors } = event.data;
+        const details = errors.map((e) => `${e.field} ${e.message}`).join('; ');
+        await trx
+          .updateTable('orders')
+          .set({
+            status: 'needs_attention',
+            status_reason: details === '' ? reason : `${reason}: ${details}`,
+          })
+          .where('tenant_id', '=', tenantId)
+          .where('order_id', '=', orderId)
+          .execute();
+        return;
+      }
+    }
+  },
+};

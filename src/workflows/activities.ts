@@ -1,0 +1,128 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { renderPdfInvoice } from '../adapters/rendering/pdf-invoice.js';
+import { renderUblInvoice, ublCustomizationId } from '../adapters/rendering/ubl-invoice.js';
+import { type AggregateStateCache, handleCommand, loadState } from '../application/command-handler.js';
+import type { AppDependencies } from '../application/dependencies.js';
+import { issueInvoice } from '../application/issue-invoice.js';
+import { invoiceDecider } from '../domain/invoice/invoice.js';
+import { journalLinesFor } from '../domain/invoice/journal.js';
+import { orderDecider } from '../domain/order/order-decider.js';
+import type { DocumentStore } from '../domain/ports/document-store.js';
+import type { Mailer } from '../domain/ports/mailer.js';
+import { type FieldError, NotFoundError, ValidationError } from '../domain/shared/errors.js';
+import { invoiceStream, orderStream } from '../domain/streams.js';
+import { invoiceEmail } from './invoice-email.js';
+
+export interface ActivityDependencies extends Omit<AppDependencies, 'db'> {
+  readonly documents: DocumentStore;
+  readonly mailer: Mailer;
+  readonly seriesCache: AggregateStateCache;
+}
+
+interface InvoiceRef {
+  readonly tenantId: string;
+  readonly invoiceId: string;
+}
+
+/** Activities are thin: load, call the domain or an adapter, record the outcome as an event. */
+export function createActivities(deps: ActivityDependencies) {
+  const loadIssued = async ({ tenantId, invoiceId }: InvoiceRef) => {
+    const { state } = await loadState(deps.eventStore, invoiceStream(tenantId, invoiceId), invoiceDecider);
+    if (state.status !== 'issued') throw new NotFoundError(`Invoice ${invoiceId} not issued`);
+    return state;
+  };
+  const record = (ref: InvoiceRef, commandId: string, command: Parameters<typeof invoiceDecider.decide>[0]) =>
+    handleCommand(deps.eventStore, invoiceStream(ref.tenantId, ref.invoiceId), invoiceDecider, command, {
+      commandId,
+      metadata: { tenantId: ref.tenantId },
+    });
+
+  return {
+    async issueInvoice(input: { tenantId: string; orderId: string; issuedAt: string }) {
+      const invoice = await asTemporalFailure(() => issueInvoice(deps, input));
+      return { invoiceId: invoice.invoiceId, number: invoice.number };
+    },
+
+    async renderDocuments(ref: InvoiceRef) {
+      const { invoice } = await loadIssued(ref);
+      const ubl = renderUblInvoice(invoice);
+      const pdf = await renderPdfInvoice(invoice);
+      const [pdfRef, ublRef] = await Promise.all([deps.documents.put(pdf), deps.documents.put(Buffer.from(ubl))]);
+      await record(ref, 'render', {
+        type: 'RecordRenderedDocuments',
+        pdf: pdfRef,
+        ubl: { ...ublRef, customizationId: ublCustomizationId(invoice) },
+        now: deps.clock.now(),
+      });
+      return { pdfSha256: pdfRef.sha256, ublSha256: ublRef.sha256 };
+    },
+
+    async deliverByEmail(ref: InvoiceRef) {
+      const state = await loadIssued(ref);
+      const recipient = state.invoice.buyer.email;
+      if (state.sent || recipient === undefined) return { sent: state.sent };
+      const documents = await renderedDocuments(deps, ref);
+      const mail = invoiceEmail(state.invoice, recipient, documents);
+      const { messageId } = await deps.mailer.send(mail);
+      await record(ref, 'send-email', { type: 'RecordSent', recipient, messageId, now: deps.clock.now() });
+      return { sent: true };
+    },
+
+    async bookInvoice(ref: InvoiceRef) {
+      const { invoice } = await loadIssued(ref);
+      await record(ref, 'book', { type: 'BookInvoice', lines: journalLinesFor(invoice), now: deps.clock.now() });
+    },
+
+    async flagNeedsAttention(input: {
+      tenantId: string;
+      orderId: string;
+      invoiceId?: string;
+      step: string;
+      reason: string;
+      errors: FieldError[];
+    }) {
+      const now = deps.clock.now();
+      const reason = `${input.step}: ${input.reason}`;
+      await handleCommand(
+        deps.eventStore,
+        orderStream(input.tenantId, input.orderId),
+        orderDecider,
+        { type: 'FlagOrderNeedsAttention', tenantId: input.tenantId, orderId: input.orderId, reason, errors: input.errors, now },
+        { commandId: `attention-${input.step}`, metadata: { tenantId: input.tenantId } },
+      );
+      if (input.invoiceId !== undefined) {
+        await record({ tenantId: input.tenantId, invoiceId: input.invoiceId }, `attention-${input.step}`, {
+          type: 'FlagNeedsAttention',
+          step: input.step,
+          reason: input.reason,
+          now,
+        });
+      }
+    },
+  };
+}
+
+export type InvoicingActivities = ReturnType<typeof createActivities>;
+
+async function renderedDocuments(deps: ActivityDependencies, ref: InvoiceRef) {
+  const events = await deps.eventStore.readStream(invoiceStream(ref.tenantId, ref.invoiceId));
+  const rendered = events.find((e) => e.type === 'InvoiceDocumentsRendered')?.data as
+    | { pdf: { sha256: string }; ubl: { sha256: string } }
+    | undefined;
+  if (rendered === undefined) throw new NotFoundError(`Invoice ${ref.invoiceId} has no rendered documents yet`);
+  const [pdf, ubl] = await Promise.all([deps.documents.get(rendered.pdf.sha256), deps.documents.get(rendered.ubl.sha256)]);
+  if (pdf === undefined || ubl === undefined) throw new Error(`Documents of invoice ${ref.invoiceId} are missing from storage`);
+  return { pdf, ubl };
+}
+
+/** Domain refusals become non-retryable Temporal failures carrying the field errors. */
+async function asTemporalFailure<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      throw ApplicationFailure.create({ type: 'ValidationError', message: error.message, details: [error.errors], nonRetryable: true });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,93 @@
+import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
+import type { InvoicingActivities } from './activities.js';
+
+export const INVOICING_TASK_QUEUE = 'invoicing';
+export const invoiceWorkflowId = (tenantId: string, orderId: string) => `invoice-${tenantId}-${orderId}`;
+
+export interface InvoiceOrderInput {
+  readonly tenantId: string;
+  readonly orderId: string;
+}
+
+export interface InvoiceOrderResult {
+  readonly status: 'booked' | 'needs_attention';
+  readonly invoiceId?: string;
+  readonly number?: string;
+  readonly reason?: string;
+}
+
+const NON_RETRYABLE = ['ValidationError', 'NotFoundError'];
+
+// Issuing and booking only touch our own stores: retry until they succeed (a lost number would be a gap).
+const { issueInvoice, bookInvoice, flagNeedsAttention } = proxyActivities<InvoicingActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '200 ms', backoffCoefficient: 2, maximumInterval: '30 seconds', nonRetryableErrorTypes: NON_RETRYABLE },
+});
+
+const { renderDocuments } = proxyActivities<InvoicingActivities>({
+  startToCloseTimeout: '60 seconds',
+  retry: { initialInterval: '500 ms', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: NON_RETRYABLE },
+});
+
+// The customer's mail server may be down for a while; after that a person should look.
+const { deliverByEmail } = proxyActivities<InvoicingActivities>({
+  startToCloseTimeout: '60 seconds',
+  retry: {
+    initialInterval: '2 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '5 minutes',
+    maximumAttempts: 8,
+    nonRetryableErrorTypes: NON_RETRYABLE,
+  },
+});
+
+/**
+ * One order → one invoice: issue (number assigned) → render PDF + UBL → e-mail → book.
+ * Orchestration only; every effect happens in an idempotent activity.
+ */
+export async function invoiceOrder(input: InvoiceOrderInput): Promise<InvoiceOrderResult> {
+  // Workflow time is replay-safe: every retry of the issue step sees the same invoice date.
+  const issuedAt = new Date().toISOString();
+  let invoice: { invoiceId: string; number: string };
+  try {
+    invoice = await issueInvoice({ ...input, issuedAt });
+  } catch (error) {
+    const reason = failureReason(error);
+    await flagNeedsAttention({ ...input, step: 'issue', reason, errors: failureDetails(error) });
+    return { status: 'needs_attention', reason };
+  }
+  const ref = { tenantId: input.tenantId, invoiceId: invoice.invoiceId };
+  try {
+    await renderDocuments(ref);
+  } catch (error) {
+    const reason = failureReason(error);
+    await flagNeedsAttention({ ...input, invoiceId: invoice.invoiceId, step: 'render', reason, errors: [] });
+    return { status: 'needs_attention', ...invoice, reason };
+  }
+  let deliveryFailure: string | undefined;
+  try {
+    await deliverByEmail(ref);
+  } catch (error) {
+    deliveryFailure = failureReason(error);
+  }
+  await bookInvoice(ref);
+  if (deliveryFailure !== undefined) {
+    await flagNeedsAttention({ ...input, invoiceId: invoice.invoiceId, step: 'deliver', reason: deliveryFailure, errors: [] });
+    return { status: 'needs_attention', ...invoice, reason: deliveryFailure };
+  }
+  return { status: 'booked', ...invoice };
+}
+
+function failureReason(error: unknown): string {
+  const cause = error instanceof ActivityFailure ? error.cause : error;
+  if (cause instanceof Error) return cause.message;
+  return String(error);
+}
+
+function failureDetails(error: unknown): { field: string; message: string }[] {
+  const cause = error instanceof ActivityFailure ? error.cause : undefined;
+  if (cause instanceof ApplicationFailure && cause.type === 'ValidationError') {
+    return (cause.details?.[0] as { field: string; message: string }[] | undefined) ?? [];
+  }
+  return [];
+}

@@ -1,0 +1,81 @@
+import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { sql } from 'kysely';
+import { WorkflowIdReusePolicy } from '@temporalio/common';
+import type { Db } from '../adapters/db/database.js';
+import type { EventStore, Subscription } from '../domain/ports/event-store.js';
+import { INVOICING_TASK_QUEUE, type InvoiceOrderInput, invoiceWorkflowId } from './invoice-order.workflow.js';
+
+const CHECKPOINT = 'invoicing-starter';
+
+/**
+ * Starts one invoiceOrder workflow per OrderReceived event (the event log is the outbox: an API
+ * crash after appending the order cannot lose the start). At-least-once is safe because the
+ * workflow id is the business key and Temporal refuses a second start for it, ever.
+ */
+export class InvoicingStarter {
+  private subscription: Subscription | undefined;
+
+  constructor(
+    private readonly deps: { db: Db; eventStore: EventStore; client: Client; taskQueue?: string },
+    private readonly onError: (error: unknown) => void = (error) => console.error('invoicing starter:', error),
+  ) {}
+
+  async start(): Promise<void> {
+    const after = await this.loadCheckpoint();
+    this.subscription = this.deps.eventStore.subscribeAll({
+      after,
+      onEvent: async (event) => {
+        if (event.type === 'OrderReceived') {
+          const { tenantId, orderId } = event.data as InvoiceOrderInput;
+          await this.startWorkflow({ tenantId, orderId });
+        }
+        await this.saveCheckpoint(event.position);
+      },
+      onError: (error) => {
+        this.onError(error);
+        setTimeout(() => void this.restart(), 1_000);
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.close();
+    this.subscription = undefined;
+  }
+
+  private async restart(): Promise<void> {
+    if (this.subscription === undefined) return;
+    await this.stop();
+    await this.start();
+  }
+
+  private async startWorkflow(input: InvoiceOrderInput): Promise<void> {
+    try {
+      await this.deps.client.workflow.start('invoiceOrder', {
+        workflowId: invoiceWorkflowId(input.tenantId, input.orderId),
+        taskQueue: this.deps.taskQueue ?? INVOICING_TASK_QUEUE,
+        args: [input],
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }
+
+  private async loadCheckpoint(): Promise<bigint | undefined> {
+    const row = await this.deps.db
+      .selectFrom('projection_checkpoints')
+      .select(sql<string>`position::text`.as('position'))
+      .where('name', '=', CHECKPOINT)
+      .executeTakeFirst();
+    return row === undefined ? undefined : BigInt(row.position);
+  }
+
+  private async saveCheckpoint(position: bigint): Promise<void> {
+    await this.deps.db
+      .insertInto('projection_checkpoints')
+      .values({ name: CHECKPOINT, position: String(position) })
+      .onConflict((c) => c.column('name').doUpdateSet({ position: String(position) }))
+      .execute();
+  }
+}
