@@ -25,6 +25,13 @@ export const formatDecimal = (value: Decimal): string => {
   return text === '-0' ? '0' : text;
 };
 
+/** Unit price: at least two decimals, at most four, e.g. "12.50", "11.4679". */
+export const formatPrice = (value: Decimal): string => {
+  const text = formatDecimal(roundTo(value, 4));
+  const [whole, fraction = ''] = text.split('.');
+  return `${whole}.${fraction.padEnd(2, '0')}`;
+};
+
 export const sum = (values: readonly Decimal[]): Decimal => values.reduce((acc, v) => acc.plus(v), ZERO);
 
 /** Splits `total` (2 decimals) over `weights` proportionally; cents left over go by largest remainder. */
