@@ -29,7 +29,7 @@ export function invoiceRoutes(app: FastifyZodApp, services: HttpServices, auth: 
   app.get(
     '/v1/invoices/:id',
     {
-      preHandler: auth.reader,
+      onRequest: auth.reader,
       schema: { tags: ['invoices'], security: [{ bearer: [] }], params: idParams, response: { 200: invoiceViewSchema, 404: problemSchema } },
     },
     async (request) => toInvoiceBody(await load(principalOf(request).tenantId, request.params.id)),
@@ -38,7 +38,7 @@ export function invoiceRoutes(app: FastifyZodApp, services: HttpServices, auth: 
   app.get(
     '/v1/invoices',
     {
-      preHandler: auth.reader,
+      onRequest: auth.reader,
       schema: {
         tags: ['invoices'],
         security: [{ bearer: [] }],
@@ -55,7 +55,7 @@ export function invoiceRoutes(app: FastifyZodApp, services: HttpServices, auth: 
   app.get(
     '/v1/invoices/:id/pdf',
     {
-      preHandler: auth.reader,
+      onRequest: auth.reader,
       schema: {
         tags: ['invoices'],
         summary: 'The invoice as PDF',
@@ -73,7 +73,7 @@ export function invoiceRoutes(app: FastifyZodApp, services: HttpServices, auth: 
   app.get(
     '/v1/invoices/:id/ubl',
     {
-      preHandler: auth.reader,
+      onRequest: auth.reader,
       schema: {
         tags: ['invoices'],
         summary: 'The invoice as UBL 2.1 XML (Peppol BIS Billing 3.0 / NLCIUS)',

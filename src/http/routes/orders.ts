@@ -17,7 +17,7 @@ export function orderRoutes(app: FastifyZodApp, services: HttpServices, auth: Au
   app.post(
     '/v1/orders',
     {
-      preHandler: auth.merchant,
+      onRequest: auth.merchant,
       schema: {
         tags: ['orders'],
         summary: 'Submit an order; it is invoiced automatically',
@@ -56,7 +56,7 @@ export function orderRoutes(app: FastifyZodApp, services: HttpServices, auth: Au
   app.get(
     '/v1/orders/:id',
     {
-      preHandler: auth.reader,
+      onRequest: auth.reader,
       schema: {
         tags: ['orders'],
         security: [{ bearer: [] }],
@@ -74,7 +74,7 @@ export function orderRoutes(app: FastifyZodApp, services: HttpServices, auth: Au
   app.get(
     '/v1/orders',
     {
-      preHandler: auth.reader,
+      onRequest: auth.reader,
       schema: {
         tags: ['orders'],
         security: [{ bearer: [] }],

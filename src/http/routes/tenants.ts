@@ -11,7 +11,7 @@ export function tenantRoutes(app: FastifyZodApp, services: HttpServices, auth: A
   app.post(
     '/v1/tenants',
     {
-      preHandler: auth.admin,
+      onRequest: auth.admin,
       schema: {
         tags: ['tenants'],
         summary: 'Create a tenant (operator key); answers its first merchant API key, shown once',
@@ -29,7 +29,7 @@ export function tenantRoutes(app: FastifyZodApp, services: HttpServices, auth: A
   app.post(
     '/v1/api-keys',
     {
-      preHandler: auth.merchant,
+      onRequest: auth.merchant,
       schema: {
         tags: ['tenants'],
         summary: 'Issue another API key for this tenant (e.g. read-only for the accountant)',
@@ -47,7 +47,7 @@ export function tenantRoutes(app: FastifyZodApp, services: HttpServices, auth: A
   app.put(
     '/v1/settings/seller',
     {
-      preHandler: auth.merchant,
+      onRequest: auth.merchant,
       schema: {
         tags: ['settings'],
         summary: 'Set what goes on every invoice: seller identity, address, VAT ID, KvK, IBAN',
@@ -65,7 +65,7 @@ export function tenantRoutes(app: FastifyZodApp, services: HttpServices, auth: A
   app.get(
     '/v1/settings/seller',
     {
-      preHandler: auth.reader,
+      onRequest: auth.reader,
       schema: {
         tags: ['settings'],
         security: [{ bearer: [] }],
