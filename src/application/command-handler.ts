@@ -61,7 +61,11 @@ export async function handleCommand<Command, Event extends TypedEvent, State>(
           id: deterministicId(stream, options.commandId, String(index)),
           type: event.type,
           data: event.data,
-          metadata: { schemaVersion: EVENT_SCHEMA_VERSION, commandId: options.commandId, ...options.metadata },
+          metadata: {
+            schemaVersion: EVENT_SCHEMA_VERSION,
+            commandId: options.commandId,
+            ...options.metadata,
+          },
         })),
         revision === undefined ? 'no_stream' : revision,
       );
@@ -89,7 +93,9 @@ export async function loadState<Command, Event extends TypedEvent, State>(
   return { state, revision };
 }
 
-export function toDomainEvents<Event extends TypedEvent = AnyDomainEvent>(recorded: readonly RecordedEvent[]): Event[] {
+export function toDomainEvents<Event extends TypedEvent = AnyDomainEvent>(
+  recorded: readonly RecordedEvent[],
+): Event[] {
   return recorded.flatMap((e) => {
     const parsed = parseEvent(e.type, e.data, e.metadata.schemaVersion);
     return parsed === undefined ? [] : [parsed as unknown as Event];

@@ -6,7 +6,10 @@ export const encodeCursor = (seq: string): string => Buffer.from(`seq:${seq}`).t
 export function decodeCursor(cursor: string | undefined): string | undefined {
   if (cursor === undefined || cursor === '') return undefined;
   const match = /^seq:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (match === null) throw new ValidationError('Invalid cursor', [{ field: 'querystring.cursor', message: 'is not a cursor from this API' }]);
+  if (match === null)
+    throw new ValidationError('Invalid cursor', [
+      { field: 'querystring.cursor', message: 'is not a cursor from this API' },
+    ]);
   return match[1];
 }
 

@@ -7,7 +7,8 @@ export interface StoredResponse {
   readonly body: unknown;
 }
 
-export const requestHash = (body: unknown): string => createHash('sha256').update(JSON.stringify(body)).digest('hex');
+export const requestHash = (body: unknown): string =>
+  createHash('sha256').update(JSON.stringify(body)).digest('hex');
 
 /**
  * Idempotency-Key semantics (as Stripe and the IETF draft): same key + same body → the stored
@@ -56,7 +57,11 @@ export async function withIdempotencyKey(
       .execute();
     return response;
   } catch (error) {
-    await db.deleteFrom('idempotency_keys').where('tenant_id', '=', scope.tenantId).where('key', '=', scope.key).execute();
+    await db
+      .deleteFrom('idempotency_keys')
+      .where('tenant_id', '=', scope.tenantId)
+      .where('key', '=', scope.key)
+      .execute();
     throw error;
   }
 }

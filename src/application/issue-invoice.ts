@@ -1,10 +1,10 @@
+import { invoiceDecider } from '../domain/invoice/invoice.js';
 import { draftInvoice } from '../domain/invoice/invoice-calculation.js';
 import type { InvoiceDocument } from '../domain/invoice/invoice-document.js';
-import { invoiceDecider } from '../domain/invoice/invoice.js';
 import { orderDecider } from '../domain/order/order-decider.js';
+import { defaultInvoiceSeries, invoiceSeriesDecider } from '../domain/series/invoice-series.js';
 import { toAmsterdamDate } from '../domain/shared/dates.js';
 import { NotFoundError, ValidationError } from '../domain/shared/errors.js';
-import { defaultInvoiceSeries, invoiceSeriesDecider } from '../domain/series/invoice-series.js';
 import { invoiceSeriesStream, invoiceStream, orderStream } from '../domain/streams.js';
 import { type AggregateStateCache, handleCommand, loadState } from './command-handler.js';
 import type { AppDependencies } from './dependencies.js';

@@ -1,5 +1,5 @@
-import { orderDecider } from '../domain/order/order-decider.js';
 import type { Order } from '../domain/order/order.js';
+import { orderDecider } from '../domain/order/order-decider.js';
 import { deterministicId } from '../domain/shared/ids.js';
 import { orderStream } from '../domain/streams.js';
 import { handleCommand } from './command-handler.js';
@@ -9,7 +9,8 @@ import type { AppDependencies } from './dependencies.js';
 export const orderIdFor = (tenantId: string, channel: string, externalId: string) =>
   deterministicId('order', tenantId, channel, externalId);
 
-export const invoiceIdFor = (tenantId: string, orderId: string) => deterministicId('invoice', tenantId, orderId);
+export const invoiceIdFor = (tenantId: string, orderId: string) =>
+  deterministicId('invoice', tenantId, orderId);
 
 export interface ReceivedOrder {
   readonly orderId: string;
@@ -19,7 +20,11 @@ export interface ReceivedOrder {
   readonly position: bigint | undefined;
 }
 
-export async function receiveOrder(deps: AppDependencies, tenantId: string, order: Order): Promise<ReceivedOrder> {
+export async function receiveOrder(
+  deps: AppDependencies,
+  tenantId: string,
+  order: Order,
+): Promise<ReceivedOrder> {
   const orderId = orderIdFor(tenantId, order.channel, order.externalId);
   const { newEvents, position } = await handleCommand(
     deps.eventStore,

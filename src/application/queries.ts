@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../adapters/db/database.js';
-import type { InvoiceDocument } from '../domain/invoice/invoice-document.js';
-import type { OrderStatus } from '../adapters/db/tables/orders.js';
 import type { InvoiceStatus } from '../adapters/db/tables/invoices.js';
+import type { OrderStatus } from '../adapters/db/tables/orders.js';
+import type { InvoiceDocument } from '../domain/invoice/invoice-document.js';
 import { decodeCursor, encodeCursor, type Page } from './cursor.js';
 
 export interface OrderView {
@@ -74,7 +74,12 @@ export async function findOrder(db: Db, tenantId: string, orderId: string): Prom
   return row === undefined ? undefined : toOrderView(row);
 }
 
-export async function listOrders(db: Db, tenantId: string, cursor: string | undefined, limit: number): Promise<Page<OrderView>> {
+export async function listOrders(
+  db: Db,
+  tenantId: string,
+  cursor: string | undefined,
+  limit: number,
+): Promise<Page<OrderView>> {
   const after = decodeCursor(cursor);
   const rows = await db
     .selectFrom('orders')
@@ -117,7 +122,11 @@ const toInvoiceView = (row: InvoiceRowView): InvoiceView => ({
   ublSha256: row.ubl_sha256,
 });
 
-export async function findInvoice(db: Db, tenantId: string, invoiceId: string): Promise<InvoiceView | undefined> {
+export async function findInvoice(
+  db: Db,
+  tenantId: string,
+  invoiceId: string,
+): Promise<InvoiceView | undefined> {
   const row = await db
     .selectFrom('invoices')
     .select(invoiceColumns)
@@ -145,7 +154,11 @@ export async function listInvoices(
   return page(rows, limit, toInvoiceView);
 }
 
-function page<Row extends { seq: string }, View>(rows: Row[], limit: number, view: (row: Row) => View): Page<View> {
+function page<Row extends { seq: string }, View>(
+  rows: Row[],
+  limit: number,
+  view: (row: Row) => View,
+): Page<View> {
   const items = rows.slice(0, limit);
   const more = rows.length > limit;
   return { items: items.map(view), nextCursor: more ? encodeCursor(items.at(-1)!.seq) : null };

@@ -1,8 +1,8 @@
 import { NotFoundError } from '../domain/shared/errors.js';
 import { deterministicId } from '../domain/shared/ids.js';
+import { tenantStream } from '../domain/streams.js';
 import type { SellerSettings } from '../domain/tenant/seller-settings.js';
 import { type ApiKeyRole, tenantDecider } from '../domain/tenant/tenant.js';
-import { tenantStream } from '../domain/streams.js';
 import { generateApiKey, hashApiKey } from './api-keys.js';
 import { handleCommand, loadState } from './command-handler.js';
 import type { AppDependencies } from './dependencies.js';
@@ -24,7 +24,12 @@ export async function createTenant(deps: AppDependencies, input: { name: string;
  * The key is recorded as an event (audit trail) and, so it works at once, written straight into
  * the api_keys table that the projection also maintains (the projection tolerates the row).
  */
-export async function issueApiKey(deps: AppDependencies, tenantId: string, role: ApiKeyRole, presetKey?: string) {
+export async function issueApiKey(
+  deps: AppDependencies,
+  tenantId: string,
+  role: ApiKeyRole,
+  presetKey?: string,
+) {
   const apiKey = presetKey ?? generateApiKey();
   const keyHash = hashApiKey(apiKey);
   const keyId = deterministicId('api-key', keyHash);
@@ -44,7 +49,11 @@ export async function issueApiKey(deps: AppDependencies, tenantId: string, role:
   return { keyId, apiKey, role };
 }
 
-export async function updateSellerSettings(deps: AppDependencies, tenantId: string, settings: SellerSettings) {
+export async function updateSellerSettings(
+  deps: AppDependencies,
+  tenantId: string,
+  settings: SellerSettings,
+) {
   const { state } = await handleCommand(
     deps.eventStore,
     tenantStream(tenantId),

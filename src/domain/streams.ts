@@ -2,4 +2,5 @@
 export const tenantStream = (tenantId: string) => `tenant-${tenantId}`;
 export const orderStream = (tenantId: string, orderId: string) => `order-${tenantId}-${orderId}`;
 export const invoiceStream = (tenantId: string, invoiceId: string) => `invoice-${tenantId}-${invoiceId}`;
-export const invoiceSeriesStream = (tenantId: string, seriesKey: string) => `invoiceseries-${tenantId}-${seriesKey}`;
+export const invoiceSeriesStream = (tenantId: string, seriesKey: string) =>
+  `invoiceseries-${tenantId}-${seriesKey}`;

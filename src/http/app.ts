@@ -1,7 +1,12 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { createAuth } from './auth.js';
 import { registerProblemHandlers } from './problem.js';
 import { healthRoutes } from './routes/health.js';
@@ -25,7 +30,8 @@ export async function buildApp(services: HttpServices, options: FastifyServerOpt
       info: {
         title: 'Autofactuur merchant API',
         version: '1.0.0',
-        description: 'Every order becomes a compliant, numbered, booked invoice. Amounts are decimal strings.',
+        description:
+          'Every order becomes a compliant, numbered, booked invoice. Amounts are decimal strings.',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },

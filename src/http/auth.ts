@@ -1,7 +1,7 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
-import { authenticate, type Principal } from '../application/api-keys.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../adapters/db/database.js';
+import { authenticate, type Principal } from '../application/api-keys.js';
 import { forbidden, unauthorized } from './problem.js';
 
 declare module 'fastify' {
@@ -33,7 +33,8 @@ export function createAuth(db: Db, adminApiKey: string | undefined) {
     reader: tenantKey(true),
     admin: async (request: FastifyRequest, _reply: FastifyReply) => {
       const key = bearer(request);
-      if (adminApiKey === undefined || key === undefined || !sameSecret(key, adminApiKey)) throw unauthorized();
+      if (adminApiKey === undefined || key === undefined || !sameSecret(key, adminApiKey))
+        throw unauthorized();
     },
   };
 }

@@ -38,7 +38,12 @@ export class HttpProblem extends Error {
 }
 
 export const unauthorized = () =>
-  new HttpProblem(401, 'unauthorized', 'Unauthorized', 'Send a valid API key as "Authorization: Bearer <key>".');
+  new HttpProblem(
+    401,
+    'unauthorized',
+    'Unauthorized',
+    'Send a valid API key as "Authorization: Bearer <key>".',
+  );
 export const forbidden = (detail: string) => new HttpProblem(403, 'forbidden', 'Forbidden', detail);
 export const notFound = (detail: string) => new HttpProblem(404, 'not-found', 'Not Found', detail);
 
@@ -56,7 +61,9 @@ export function sendProblem(reply: FastifyReply, problem: HttpProblem): FastifyR
 
 /** One place maps every error to problem+json; 5xx never reveal internals. */
 export function registerProblemHandlers(app: FastifyInstance): void {
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, notFound(`No route for ${request.method} ${request.url}`)));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, notFound(`No route for ${request.method} ${request.url}`)),
+  );
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = toProblem(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
@@ -72,7 +79,13 @@ function toProblem(error: FastifyError): HttpProblem {
       field: fieldPath(context, issue.instancePath),
       message: issue.message ?? 'is invalid',
     }));
-    return new HttpProblem(400, 'validation-failed', 'Validation Failed', 'The request is invalid; nothing was stored.', errors);
+    return new HttpProblem(
+      400,
+      'validation-failed',
+      'Validation Failed',
+      'The request is invalid; nothing was stored.',
+      errors,
+    );
   }
   if (error instanceof ValidationError) {
     return new HttpProblem(400, 'validation-failed', 'Validation Failed', error.message, error.errors);

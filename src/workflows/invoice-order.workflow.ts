@@ -21,12 +21,22 @@ const NON_RETRYABLE = ['ValidationError', 'NotFoundError'];
 // Issuing and booking only touch our own stores: retry until they succeed (a lost number would be a gap).
 const { issueInvoice, bookInvoice, flagNeedsAttention } = proxyActivities<InvoicingActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '200 ms', backoffCoefficient: 2, maximumInterval: '30 seconds', nonRetryableErrorTypes: NON_RETRYABLE },
+  retry: {
+    initialInterval: '200 ms',
+    backoffCoefficient: 2,
+    maximumInterval: '30 seconds',
+    nonRetryableErrorTypes: NON_RETRYABLE,
+  },
 });
 
 const { renderDocuments } = proxyActivities<InvoicingActivities>({
   startToCloseTimeout: '60 seconds',
-  retry: { initialInterval: '500 ms', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: NON_RETRYABLE },
+  retry: {
+    initialInterval: '500 ms',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: NON_RETRYABLE,
+  },
 });
 
 // The customer's mail server may be down for a while; after that a person should look.
@@ -72,7 +82,13 @@ export async function invoiceOrder(input: InvoiceOrderInput): Promise<InvoiceOrd
   }
   await bookInvoice(ref);
   if (deliveryFailure !== undefined) {
-    await flagNeedsAttention({ ...input, invoiceId: invoice.invoiceId, step: 'deliver', reason: deliveryFailure, errors: [] });
+    await flagNeedsAttention({
+      ...input,
+      invoiceId: invoice.invoiceId,
+      step: 'deliver',
+      reason: deliveryFailure,
+      errors: [],
+    });
     return { status: 'needs_attention', ...invoice, reason: deliveryFailure };
   }
   return { status: 'booked', ...invoice };

@@ -1,6 +1,6 @@
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { sql } from 'kysely';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
+import { sql } from 'kysely';
 import type { Db } from '../adapters/db/database.js';
 import type { EventStore, Subscription } from '../domain/ports/event-store.js';
 import { INVOICING_TASK_QUEUE, type InvoiceOrderInput, invoiceWorkflowId } from './invoice-order.workflow.js';
@@ -17,7 +17,8 @@ export class InvoicingStarter {
 
   constructor(
     private readonly deps: { db: Db; eventStore: EventStore; client: Client; taskQueue?: string },
-    private readonly onError: (error: unknown) => void = (error) => console.error('invoicing starter:', error),
+    private readonly onError: (error: unknown) => void = (error) =>
+      console.error('invoicing starter:', error),
   ) {}
 
   async start(): Promise<void> {

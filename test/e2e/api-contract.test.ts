@@ -1,8 +1,16 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readModelSnapshot, rebuildReadModels } from '../../src/projections/rebuild.js';
 import { readModelProjections } from '../../src/main/stack.js';
-import { ADMIN_KEY, bearer, createTenant, eventually, orderBody, startTestStack, type TestStack } from '../support/test-stack.js';
+import { readModelSnapshot, rebuildReadModels } from '../../src/projections/rebuild.js';
+import {
+  ADMIN_KEY,
+  bearer,
+  createTenant,
+  eventually,
+  orderBody,
+  startTestStack,
+  type TestStack,
+} from '../support/test-stack.js';
 
 describe('merchant API contract (PostgreSQL, real Temporal, real SMTP)', () => {
   let t: TestStack;
@@ -14,11 +22,20 @@ describe('merchant API contract (PostgreSQL, real Temporal, real SMTP)', () => {
   afterAll(async () => t?.stop());
 
   const post = (payload: unknown, headers: Record<string, string> = {}, key = tenant.apiKey) =>
-    t.app.inject({ method: 'POST', url: '/v1/orders', headers: { ...bearer(key), ...headers }, payload: payload as object });
+    t.app.inject({
+      method: 'POST',
+      url: '/v1/orders',
+      headers: { ...bearer(key), ...headers },
+      payload: payload as object,
+    });
   const eventCount = async () =>
     Number((await sql<{ n: string }>`select count(*)::text as n from events`.execute(t.stack.db)).rows[0]!.n);
   const invoicesOf = async (tenantId: string) =>
-    t.stack.db.selectFrom('invoices').select(['number', 'order_id', 'status']).where('tenant_id', '=', tenantId).execute();
+    t.stack.db
+      .selectFrom('invoices')
+      .select(['number', 'order_id', 'status'])
+      .where('tenant_id', '=', tenantId)
+      .execute();
 
   it('numbers 50 concurrent orders of one tenant exactly 1..50: no gaps, no duplicates', async () => {
     const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => post(orderBody(`burst-${i}`))));
@@ -46,7 +63,11 @@ describe('merchant API contract (PostgreSQL, real Temporal, real SMTP)', () => {
     expect(otherBody.headers['content-type']).toContain('application/problem+json');
 
     const { id } = first.json() as { id: string };
-    await eventually(async () => ((await invoicesOf(tenant.id)).some((i) => i.order_id === id && i.status === 'booked') ? true : undefined));
+    await eventually(async () =>
+      (await invoicesOf(tenant.id)).some((i) => i.order_id === id && i.status === 'booked')
+        ? true
+        : undefined,
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await invoicesOf(tenant.id)).filter((i) => i.order_id === id)).toHaveLength(1);
     expect(t.mail.messages.filter((m) => m.to.includes('idem@example.nl'))).toHaveLength(1);
@@ -60,11 +81,19 @@ describe('merchant API contract (PostgreSQL, real Temporal, real SMTP)', () => {
     expect(again.statusCode).toBe(200);
     expect((again.json() as { id: string }).id).toBe((first.json() as { id: string }).id);
     const { id } = first.json() as { id: string };
-    await eventually(async () => ((await invoicesOf(tenant.id)).some((i) => i.order_id === id && i.status === 'booked') ? true : undefined));
+    await eventually(async () =>
+      (await invoicesOf(tenant.id)).some((i) => i.order_id === id && i.status === 'booked')
+        ? true
+        : undefined,
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await invoicesOf(tenant.id)).filter((i) => i.order_id === id)).toHaveLength(1);
     expect(t.mail.messages.filter((m) => m.to.includes('dup@example.nl'))).toHaveLength(1);
-    const orders = await t.stack.db.selectFrom('orders').select('order_id').where('external_id', '=', 'dup-1').execute();
+    const orders = await t.stack.db
+      .selectFrom('orders')
+      .select('order_id')
+      .where('external_id', '=', 'dup-1')
+      .execute();
     expect(orders).toHaveLength(1);
   });
 
@@ -81,7 +110,13 @@ describe('merchant API contract (PostgreSQL, real Temporal, real SMTP)', () => {
     expect(problem.status).toBe(400);
     const fields = problem.errors.map((e) => e.field);
     expect(fields).toEqual(
-      expect.arrayContaining(['currency', 'lines.0.description', 'lines.0.quantity', 'lines.0.unitPrice', 'lines.0.vatClass']),
+      expect.arrayContaining([
+        'currency',
+        'lines.0.description',
+        'lines.0.quantity',
+        'lines.0.unitPrice',
+        'lines.0.vatClass',
+      ]),
     );
     expect(await eventCount()).toBe(before);
   });
@@ -91,11 +126,19 @@ describe('merchant API contract (PostgreSQL, real Temporal, real SMTP)', () => {
     const mine = await post(orderBody('iso-1'));
     const { id } = mine.json() as { id: string };
     const order = await eventually(async () => {
-      const res = await t.app.inject({ method: 'GET', url: `/v1/orders/${id}`, headers: bearer(tenant.apiKey) });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/v1/orders/${id}`,
+        headers: bearer(tenant.apiKey),
+      });
       const body = res.json() as { invoiceId: string | null };
       return body.invoiceId === null ? undefined : body;
     });
-    for (const url of [`/v1/orders/${id}`, `/v1/invoices/${order.invoiceId}`, `/v1/invoices/${order.invoiceId}/pdf`]) {
+    for (const url of [
+      `/v1/orders/${id}`,
+      `/v1/invoices/${order.invoiceId}`,
+      `/v1/invoices/${order.invoiceId}/pdf`,
+    ]) {
       const res = await t.app.inject({ method: 'GET', url, headers: bearer(other.apiKey) });
       expect(res.statusCode).toBe(404);
     }
@@ -105,19 +148,46 @@ describe('merchant API contract (PostgreSQL, real Temporal, real SMTP)', () => {
 
   it('requires a valid key, and accountant keys cannot write', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/v1/orders' })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: '/v1/orders', headers: bearer('nope') })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'POST', url: '/v1/tenants', headers: bearer(tenant.apiKey), payload: { name: 'x' } })).statusCode).toBe(401);
-    const issued = await t.app.inject({ method: 'POST', url: '/v1/api-keys', headers: bearer(tenant.apiKey), payload: { role: 'accountant' } });
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/v1/orders', headers: bearer('nope') })).statusCode,
+    ).toBe(401);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/v1/tenants',
+          headers: bearer(tenant.apiKey),
+          payload: { name: 'x' },
+        })
+      ).statusCode,
+    ).toBe(401);
+    const issued = await t.app.inject({
+      method: 'POST',
+      url: '/v1/api-keys',
+      headers: bearer(tenant.apiKey),
+      payload: { role: 'accountant' },
+    });
     expect(issued.statusCode).toBe(201);
     const accountant = (issued.json() as { apiKey: string }).apiKey;
-    expect((await t.app.inject({ method: 'GET', url: '/v1/orders', headers: bearer(accountant) })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/v1/orders', headers: bearer(accountant) })).statusCode,
+    ).toBe(200);
     expect((await post(orderBody('acc-1'), {}, accountant)).statusCode).toBe(403);
-    const settings = await t.app.inject({ method: 'PUT', url: '/v1/settings/seller', headers: bearer(accountant), payload: {} });
+    const settings = await t.app.inject({
+      method: 'PUT',
+      url: '/v1/settings/seller',
+      headers: bearer(accountant),
+      payload: {},
+    });
     expect(settings.statusCode).toBe(403);
   });
 
   it('pages through orders with a cursor', async () => {
-    const first = await t.app.inject({ method: 'GET', url: '/v1/orders?limit=20', headers: bearer(tenant.apiKey) });
+    const first = await t.app.inject({
+      method: 'GET',
+      url: '/v1/orders?limit=20',
+      headers: bearer(tenant.apiKey),
+    });
     const page1 = first.json() as { items: { id: string }[]; nextCursor: string | null };
     expect(page1.items).toHaveLength(20);
     expect(page1.nextCursor).not.toBeNull();
@@ -136,7 +206,14 @@ describe('merchant API contract (PostgreSQL, real Temporal, real SMTP)', () => {
       method: 'PUT',
       url: '/v1/settings/seller',
       headers: bearer(tenant.apiKey),
-      payload: { name: 'X', vatId: 'NL1', kvk: '123', iban: 'NL91ABNA0417164301', email: 'nope', address: {} },
+      payload: {
+        name: 'X',
+        vatId: 'NL1',
+        kvk: '123',
+        iban: 'NL91ABNA0417164301',
+        email: 'nope',
+        address: {},
+      },
     });
     expect(res.statusCode).toBe(400);
     const fields = (res.json() as { errors: { field: string }[] }).errors.map((e) => e.field);
@@ -144,10 +221,21 @@ describe('merchant API contract (PostgreSQL, real Temporal, real SMTP)', () => {
   });
 
   it('serves /health and the OpenAPI document at /docs', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/health' })).json()).toEqual({ status: 'ok', database: 'ok' });
-    const spec = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json() as { paths: Record<string, unknown> };
+    expect((await t.app.inject({ method: 'GET', url: '/health' })).json()).toEqual({
+      status: 'ok',
+      database: 'ok',
+    });
+    const spec = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json() as {
+      paths: Record<string, unknown>;
+    };
     expect(Object.keys(spec.paths)).toEqual(
-      expect.arrayContaining(['/v1/tenants', '/v1/orders', '/v1/orders/{id}', '/v1/invoices/{id}', '/v1/invoices/{id}/pdf']),
+      expect.arrayContaining([
+        '/v1/tenants',
+        '/v1/orders',
+        '/v1/orders/{id}',
+        '/v1/invoices/{id}',
+        '/v1/invoices/{id}/pdf',
+      ]),
     );
     expect(ADMIN_KEY).toBeTruthy();
   });
@@ -164,7 +252,10 @@ describe('merchant API contract (PostgreSQL, real Temporal, real SMTP)', () => {
       return unsettled.length === 0 ? true : undefined;
     });
     await t.stack.projections!.waitForPosition(
-      BigInt((await sql<{ p: string }>`select max(position)::text as p from events`.execute(t.stack.db)).rows[0]!.p),
+      BigInt(
+        (await sql<{ p: string }>`select max(position)::text as p from events`.execute(t.stack.db)).rows[0]!
+          .p,
+      ),
       10_000,
     );
     await t.stack.projections!.stop();

@@ -71,7 +71,11 @@ export function eventStoreContract(
 
     it('keeps metadata', async () => {
       const stream = uniqueStream('meta');
-      await store.append(stream, [{ ...event('A'), metadata: { causationId: 'cmd-1', tenantId: 't1' } }], 'no_stream');
+      await store.append(
+        stream,
+        [{ ...event('A'), metadata: { causationId: 'cmd-1', tenantId: 't1' } }],
+        'no_stream',
+      );
       const [read] = await store.readStream(stream);
       expect(read!.metadata).toMatchObject({ causationId: 'cmd-1', tenantId: 't1' });
     });
@@ -81,7 +85,9 @@ export function eventStoreContract(
       await store.append(stream, [event('A')], 'no_stream');
       await expect(store.append(stream, [event('B')], 'no_stream')).rejects.toBeInstanceOf(ConcurrencyError);
       await expect(store.append(stream, [event('B')], 5n)).rejects.toBeInstanceOf(ConcurrencyError);
-      await expect(store.append(uniqueStream('x'), [event('B')], 0n)).rejects.toBeInstanceOf(ConcurrencyError);
+      await expect(store.append(uniqueStream('x'), [event('B')], 0n)).rejects.toBeInstanceOf(
+        ConcurrencyError,
+      );
       await expect(store.append(uniqueStream('x'), [event('B')], 'stream_exists')).rejects.toBeInstanceOf(
         ConcurrencyError,
       );
@@ -119,7 +125,9 @@ export function eventStoreContract(
       const stream = uniqueStream('all');
       const before = await store.append(stream, [event('A')], 'no_stream');
       await store.append(stream, [event('B'), event('C')], 0n);
-      const page = (await store.readAll({ after: before.position, limit: 10_000 })).filter((e) => e.stream === stream);
+      const page = (await store.readAll({ after: before.position, limit: 10_000 })).filter(
+        (e) => e.stream === stream,
+      );
       expect(page.map((e) => e.type)).toEqual(['B', 'C']);
       const positions = page.map((e) => e.position);
       expect([...positions].sort((a, b) => (a < b ? -1 : 1))).toEqual(positions);

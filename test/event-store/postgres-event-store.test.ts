@@ -1,5 +1,5 @@
-import { PostgresEventStore } from '../../src/adapters/event-store/postgres-event-store.js';
 import { connectDatabase, migrateToLatest } from '../../src/adapters/db/connect.js';
+import { PostgresEventStore } from '../../src/adapters/event-store/postgres-event-store.js';
 import { createTestDatabase } from '../support/postgres.js';
 import { eventStoreContract } from './event-store-contract.js';
 

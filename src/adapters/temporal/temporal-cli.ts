@@ -34,7 +34,16 @@ export async function startTemporalDevServer(options: {
   dbFile?: string;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
 }): Promise<DevServer> {
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', options.logLevel ?? 'warn'];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--log-level',
+    options.logLevel ?? 'warn',
+  ];
   if (options.uiPort === undefined) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort));
   if (options.dbFile !== undefined) args.push('--db-filename', options.dbFile);

@@ -21,7 +21,11 @@ const DOMESTIC: Record<VatClass, VatTreatment> = {
   exempt: { category: 'E', rate: '0', exemptionReason: 'Vrijgesteld van btw, art. 11 Wet OB' },
 };
 
-const CLASS_BY_DUTCH_RATE: Record<'21' | '9' | '0', VatClass> = { '21': 'standard', '9': 'reduced', '0': 'zero' };
+const CLASS_BY_DUTCH_RATE: Record<'21' | '9' | '0', VatClass> = {
+  '21': 'standard',
+  '9': 'reduced',
+  '0': 'zero',
+};
 
 /** A line names its class, or (Dutch shops) its rate, which maps to a class (docs/api.md). */
 export const vatClassOf = (line: Pick<OrderLine, 'vatClass' | 'vatRate'>): VatClass =>

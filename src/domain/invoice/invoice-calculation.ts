@@ -15,7 +15,12 @@ import {
 } from '../shared/money.js';
 import type { SellerSettings } from '../tenant/seller-settings.js';
 import { domesticTreatment, type VatTreatment, vatClassOf, vatGroupKey } from './dutch-vat.js';
-import type { DocumentAllowanceCharge, InvoiceDocument, InvoiceLine, VatBreakdown } from './invoice-document.js';
+import type {
+  DocumentAllowanceCharge,
+  InvoiceDocument,
+  InvoiceLine,
+  VatBreakdown,
+} from './invoice-document.js';
 import { paymentMeansCode } from './payment-means.js';
 
 export interface InvoiceDraftInput {
@@ -64,7 +69,7 @@ export function draftInvoice(input: InvoiceDraftInput): DraftResult {
   const goodsTotal = sum(lineTotals);
   const shipping = decimal(order.shipping?.amount ?? '0');
   const discount = decimal(order.discount?.amount ?? '0');
-  if (discount.gt(goodsTotal.plus(shipping))) {
+  if (discount.gt(0) && discount.gt(goodsTotal.plus(shipping))) {
     errors.push({ field: 'discount.amount', message: 'is larger than the order total' });
   }
   if (errors.length > 0) return { ok: false, errors };
@@ -163,7 +168,9 @@ export function draftInvoice(input: InvoiceDraftInput): DraftResult {
         rate: b.treatment.rate,
         taxable: formatAmount(b.taxable),
         vat: formatAmount(b.vat),
-        ...(b.treatment.exemptionReason === undefined ? {} : { exemptionReason: b.treatment.exemptionReason }),
+        ...(b.treatment.exemptionReason === undefined
+          ? {}
+          : { exemptionReason: b.treatment.exemptionReason }),
         ...(b.treatment.exemptionReasonCode === undefined
           ? {}
           : { exemptionReasonCode: b.treatment.exemptionReasonCode }),
@@ -193,11 +200,16 @@ export function draftInvoice(input: InvoiceDraftInput): DraftResult {
 /** Situations the domestic calculation does not cover yet are refused rather than guessed. */
 function unsupportedSituation(order: Order, seller: SellerSettings | undefined): FieldError[] {
   if (seller === undefined) {
-    return [{ field: 'settings.seller', message: 'seller settings are not configured (PUT /v1/settings/seller)' }];
+    return [
+      { field: 'settings.seller', message: 'seller settings are not configured (PUT /v1/settings/seller)' },
+    ];
   }
   const errors: FieldError[] = [];
   if (seller.address.countryCode !== 'NL') {
-    errors.push({ field: 'settings.seller.address.countryCode', message: 'only Dutch sellers are supported yet' });
+    errors.push({
+      field: 'settings.seller.address.countryCode',
+      message: 'only Dutch sellers are supported yet',
+    });
   }
   if (order.currency !== 'EUR') {
     errors.push({ field: 'currency', message: 'only EUR invoices are supported yet' });
@@ -246,7 +258,11 @@ interface Priced {
 function priceFromNet(groups: readonly VatGroup[]): Priced {
   return collect(groups, (group) => {
     const taxable = sum(group.items.map((i) => i.amount));
-    return { taxable, vat: round2(taxable.times(group.treatment.rate).div(100)), itemNets: group.items.map((i) => i.amount) };
+    return {
+      taxable,
+      vat: round2(taxable.times(group.treatment.rate).div(100)),
+      itemNets: group.items.map((i) => i.amount),
+    };
   });
 }
 
@@ -261,7 +277,14 @@ function priceFromGross(groups: readonly VatGroup[]): Priced {
     const rate = decimal(group.treatment.rate);
     const vat = round2(gross.times(rate).div(rate.plus(100)));
     const taxable = gross.minus(vat);
-    return { taxable, vat, itemNets: allocateByWeight(taxable, group.items.map((i) => i.amount)) };
+    return {
+      taxable,
+      vat,
+      itemNets: allocateByWeight(
+        taxable,
+        group.items.map((i) => i.amount),
+      ),
+    };
   });
 }
 

@@ -5,7 +5,10 @@ import { type InvoiceDocument, invoiceDocumentSchema } from './invoice-document.
 import { isBalanced, type JournalLine, journalLineSchema } from './journal.js';
 
 // Events
-const storedDocumentSchema = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int() });
+const storedDocumentSchema = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int(),
+});
 
 export const invoiceEventSchemas = {
   InvoiceIssued: z.object({ invoice: invoiceDocumentSchema, issuedAt: z.iso.datetime() }),
@@ -75,7 +78,9 @@ export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, InvoiceState>
   decide(command, state) {
     const now = command.now.toISOString();
     if (command.type === 'IssueInvoice') {
-      return state.status === 'none' ? [{ type: 'InvoiceIssued', data: { invoice: command.invoice, issuedAt: now } }] : [];
+      return state.status === 'none'
+        ? [{ type: 'InvoiceIssued', data: { invoice: command.invoice, issuedAt: now } }]
+        : [];
     }
     if (state.status === 'none') throw new ValidationError(`${command.type}: the invoice was never issued`);
     const invoiceId = state.invoice.invoiceId;
@@ -83,14 +88,23 @@ export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, InvoiceState>
       case 'RecordRenderedDocuments':
         if (state.rendered) return [];
         return [
-          { type: 'InvoiceDocumentsRendered', data: { invoiceId, pdf: command.pdf, ubl: command.ubl, renderedAt: now } },
+          {
+            type: 'InvoiceDocumentsRendered',
+            data: { invoiceId, pdf: command.pdf, ubl: command.ubl, renderedAt: now },
+          },
         ];
       case 'RecordSent':
         if (state.sent) return [];
         return [
           {
             type: 'InvoiceSent',
-            data: { invoiceId, route: 'email', recipient: command.recipient, messageId: command.messageId, sentAt: now },
+            data: {
+              invoiceId,
+              route: 'email',
+              recipient: command.recipient,
+              messageId: command.messageId,
+              sentAt: now,
+            },
           },
         ];
       case 'BookInvoice':
@@ -99,11 +113,22 @@ export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, InvoiceState>
         return [
           {
             type: 'InvoiceBooked',
-            data: { invoiceId, bookingDate: state.invoice.issueDate, journal: 'sales', lines: command.lines, bookedAt: now },
+            data: {
+              invoiceId,
+              bookingDate: state.invoice.issueDate,
+              journal: 'sales',
+              lines: command.lines,
+              bookedAt: now,
+            },
           },
         ];
       case 'FlagNeedsAttention':
-        return [{ type: 'InvoiceNeedsAttention', data: { invoiceId, step: command.step, reason: command.reason, at: now } }];
+        return [
+          {
+            type: 'InvoiceNeedsAttention',
+            data: { invoiceId, step: command.step, reason: command.reason, at: now },
+          },
+        ];
       default:
         return assertNever(command);
     }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { amountString } from '../shared/schemas.js';
 import { decimal, formatAmount, sum } from '../shared/money.js';
+import { amountString } from '../shared/schemas.js';
 import type { InvoiceDocument } from './invoice-document.js';
 
 /**
@@ -37,7 +37,10 @@ export function journalLinesFor(invoice: InvoiceDocument): JournalLine[] {
     const revenue = REVENUE[`${b.category}:${b.rate}`] ?? { account: 'WOmzNoh', accountName: 'Omzet overig' };
     lines.push({ ...revenue, debit: zero, credit: b.taxable, vatCategory: b.category, vatRate: b.rate });
     if (decimal(b.vat).gt(0)) {
-      const payable = VAT_PAYABLE[b.rate] ?? { account: 'BSchBepBtwOlo', accountName: 'Af te dragen btw overig' };
+      const payable = VAT_PAYABLE[b.rate] ?? {
+        account: 'BSchBepBtwOlo',
+        accountName: 'Af te dragen btw overig',
+      };
       lines.push({ ...payable, debit: zero, credit: b.vat, vatCategory: b.category, vatRate: b.rate });
     }
   }
@@ -45,4 +48,5 @@ export function journalLinesFor(invoice: InvoiceDocument): JournalLine[] {
 }
 
 export const isBalanced = (lines: readonly JournalLine[]): boolean =>
-  formatAmount(sum(lines.map((l) => decimal(l.debit)))) === formatAmount(sum(lines.map((l) => decimal(l.credit))));
+  formatAmount(sum(lines.map((l) => decimal(l.debit)))) ===
+  formatAmount(sum(lines.map((l) => decimal(l.credit))));

@@ -87,7 +87,9 @@ export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
       case 'OrderReceived':
         return { status: 'received', order: event.data.order };
       case 'OrderNeedsAttention':
-        return state.status === 'none' ? state : { status: 'needs_attention', order: state.order, reason: event.data.reason };
+        return state.status === 'none'
+          ? state
+          : { status: 'needs_attention', order: state.order, reason: event.data.reason };
       default:
         return assertNever(event);
     }

@@ -57,8 +57,12 @@ export const orderSchema = z.object({
   customer: customerSchema,
   shipTo: addressSchema.optional(),
   lines: z.array(orderLineSchema).min(1).max(1000),
-  shipping: z.object({ description: z.string().min(1).max(200).default('Verzending'), amount: amountString }).optional(),
-  discount: z.object({ description: z.string().min(1).max(200).default('Korting'), amount: amountString }).optional(),
+  shipping: z
+    .object({ description: z.string().min(1).max(200).default('Verzending'), amount: amountString })
+    .optional(),
+  discount: z
+    .object({ description: z.string().min(1).max(200).default('Korting'), amount: amountString })
+    .optional(),
   exchangeRate: z
     .object({ rate: decimalString, date: isoDate, source: z.string().min(1).max(50) })
     .optional(),

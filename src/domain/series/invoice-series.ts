@@ -17,7 +17,10 @@ export const invoiceSeriesEventSchemas = {
   }),
 };
 export type InvoiceSeriesEvent = {
-  [K in keyof typeof invoiceSeriesEventSchemas]: { type: K; data: z.infer<(typeof invoiceSeriesEventSchemas)[K]> };
+  [K in keyof typeof invoiceSeriesEventSchemas]: {
+    type: K;
+    data: z.infer<(typeof invoiceSeriesEventSchemas)[K]>;
+  };
 }[keyof typeof invoiceSeriesEventSchemas];
 
 export type InvoiceSeriesCommand = {
@@ -35,7 +38,8 @@ export interface InvoiceSeriesState {
   readonly numberByInvoice: ReadonlyMap<string, string>;
 }
 
-export const formatInvoiceNumber = (prefix: string, sequence: number) => `${prefix}${String(sequence).padStart(6, '0')}`;
+export const formatInvoiceNumber = (prefix: string, sequence: number) =>
+  `${prefix}${String(sequence).padStart(6, '0')}`;
 
 /** Series key and prefix of the default invoice series: one per calendar year of the issue date. */
 export const defaultInvoiceSeries = (issueDate: string) => {

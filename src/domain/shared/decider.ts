@@ -10,8 +10,10 @@ export interface TypedEvent<Type extends string = string, Data = unknown> {
   readonly data: Data;
 }
 
-export const fold = <Command, Event, State>(decider: Decider<Command, Event, State>, events: readonly Event[]) =>
-  events.reduce(decider.evolve, decider.initialState);
+export const fold = <Command, Event, State>(
+  decider: Decider<Command, Event, State>,
+  events: readonly Event[],
+) => events.reduce(decider.evolve, decider.initialState);
 
 export const assertNever = (value: never): never => {
   throw new Error(`Unhandled case: ${JSON.stringify(value)}`);

@@ -5,7 +5,9 @@ export const decimalString = z
   .string()
   .regex(/^-?\d{1,12}(\.\d{1,6})?$/, 'must be a decimal string such as "12.50"');
 
-export const amountString = z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, 'must be a non-negative amount with at most 2 decimals, e.g. "12.50"');
+export const amountString = z
+  .string()
+  .regex(/^\d{1,12}(\.\d{1,2})?$/, 'must be a non-negative amount with at most 2 decimals, e.g. "12.50"');
 
 export const positiveQuantityString = z
   .string()

@@ -3,29 +3,34 @@ import { addressSchema } from '../shared/schemas.js';
 import { isValidIban, isValidKvk } from './check-digits.js';
 
 /** What goes on every invoice of a tenant (docs/api.md "Tenants and seller settings"). */
-export const sellerSettingsSchema = z
-  .object({
-    name: z.string().min(1).max(200),
-    // Format only for now: the documented example IDs (NL859999999B01) fail the RSIN eleven-test,
-    // so check-digit validation arrives with VIES verification (issue 3), not as a silent contract break.
-    vatId: z
-      .string()
-      .regex(/^(NL\d{9}B\d{2}|(?!NL)[A-Z]{2}[0-9A-Z+*]{2,13})$/, 'must be a VAT identifier such as NL859999999B01'),
-    kvk: z.string().refine(isValidKvk, 'must be an 8-digit KvK number'),
-    iban: z
-      .string()
-      .regex(/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/, 'must be an IBAN in capitals without spaces, e.g. NL91ABNA0417164300')
-      .refine(isValidIban, 'is not a valid IBAN (check digits)'),
-    peppolId: z
-      .string()
-      .regex(/^\d{4}:[^\s]{1,100}$/, 'must be "<scheme>:<identifier>", e.g. 0106:12345678')
-      .optional(),
-    email: z.email(),
-    address: addressSchema,
-    ossRegistered: z.boolean().default(false),
-    ossThresholdExceeded: z.boolean().default(false),
-    defaultLanguage: z.enum(['nl', 'en', 'de', 'fr']).default('nl'),
-    paymentTermsDays: z.number().int().min(0).max(365).default(14),
-  });
+export const sellerSettingsSchema = z.object({
+  name: z.string().min(1).max(200),
+  // Format only for now: the documented example IDs (NL859999999B01) fail the RSIN eleven-test,
+  // so check-digit validation arrives with VIES verification (issue 3), not as a silent contract break.
+  vatId: z
+    .string()
+    .regex(
+      /^(NL\d{9}B\d{2}|(?!NL)[A-Z]{2}[0-9A-Z+*]{2,13})$/,
+      'must be a VAT identifier such as NL859999999B01',
+    ),
+  kvk: z.string().refine(isValidKvk, 'must be an 8-digit KvK number'),
+  iban: z
+    .string()
+    .regex(
+      /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/,
+      'must be an IBAN in capitals without spaces, e.g. NL91ABNA0417164300',
+    )
+    .refine(isValidIban, 'is not a valid IBAN (check digits)'),
+  peppolId: z
+    .string()
+    .regex(/^\d{4}:[^\s]{1,100}$/, 'must be "<scheme>:<identifier>", e.g. 0106:12345678')
+    .optional(),
+  email: z.email(),
+  address: addressSchema,
+  ossRegistered: z.boolean().default(false),
+  ossThresholdExceeded: z.boolean().default(false),
+  defaultLanguage: z.enum(['nl', 'en', 'de', 'fr']).default('nl'),
+  paymentTermsDays: z.number().int().min(0).max(365).default(14),
+});
 export type SellerSettings = z.infer<typeof sellerSettingsSchema>;
 export type SellerSettingsInput = z.input<typeof sellerSettingsSchema>;

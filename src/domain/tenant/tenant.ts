@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ConflictError, NotFoundError } from '../shared/errors.js';
 import { assertNever, type Decider } from '../shared/decider.js';
+import { ConflictError, NotFoundError } from '../shared/errors.js';
 import { type SellerSettings, sellerSettingsSchema } from './seller-settings.js';
 
 // Events
@@ -9,7 +9,11 @@ export type ApiKeyRole = z.infer<typeof apiKeyRoleSchema>;
 
 export const tenantEventSchemas = {
   TenantCreated: z.object({ tenantId: z.string(), name: z.string(), createdAt: z.iso.datetime() }),
-  SellerSettingsUpdated: z.object({ tenantId: z.string(), settings: sellerSettingsSchema, updatedAt: z.iso.datetime() }),
+  SellerSettingsUpdated: z.object({
+    tenantId: z.string(),
+    settings: sellerSettingsSchema,
+    updatedAt: z.iso.datetime(),
+  }),
   ApiKeyIssued: z.object({
     tenantId: z.string(),
     keyId: z.string(),
@@ -52,7 +56,11 @@ export const tenantDecider: Decider<TenantCommand, TenantEvent, TenantState> = {
         return [
           {
             type: 'SellerSettingsUpdated',
-            data: { tenantId: command.tenantId, settings: command.settings, updatedAt: command.now.toISOString() },
+            data: {
+              tenantId: command.tenantId,
+              settings: command.settings,
+              updatedAt: command.now.toISOString(),
+            },
           },
         ];
       case 'IssueApiKey':
@@ -77,7 +85,12 @@ export const tenantDecider: Decider<TenantCommand, TenantEvent, TenantState> = {
   evolve(state, event) {
     switch (event.type) {
       case 'TenantCreated':
-        return { status: 'active', tenantId: event.data.tenantId, name: event.data.name, settings: undefined };
+        return {
+          status: 'active',
+          tenantId: event.data.tenantId,
+          name: event.data.name,
+          settings: undefined,
+        };
       case 'SellerSettingsUpdated':
         return state.status === 'active' ? { ...state, settings: event.data.settings } : state;
       case 'ApiKeyIssued':

@@ -14,10 +14,20 @@ export function invoiceRoutes(app: FastifyZodApp, services: HttpServices, auth: 
     if (invoice === undefined) throw notFound(`Invoice ${invoiceId} not found`);
     return invoice;
   };
-  const sendDocument = async (reply: FastifyReply, sha256: string | null, contentType: string, filename: string) => {
+  const sendDocument = async (
+    reply: FastifyReply,
+    sha256: string | null,
+    contentType: string,
+    filename: string,
+  ) => {
     const content = sha256 === null ? undefined : await services.documents.get(sha256);
     if (content === undefined) {
-      throw new HttpProblem(404, 'document-not-ready', 'Document Not Ready', 'The document is being rendered; retry shortly.');
+      throw new HttpProblem(
+        404,
+        'document-not-ready',
+        'Document Not Ready',
+        'The document is being rendered; retry shortly.',
+      );
     }
     return reply
       .type(contentType)
@@ -30,7 +40,12 @@ export function invoiceRoutes(app: FastifyZodApp, services: HttpServices, auth: 
     '/v1/invoices/:id',
     {
       onRequest: auth.reader,
-      schema: { tags: ['invoices'], security: [{ bearer: [] }], params: idParams, response: { 200: invoiceViewSchema, 404: problemSchema } },
+      schema: {
+        tags: ['invoices'],
+        security: [{ bearer: [] }],
+        params: idParams,
+        response: { 200: invoiceViewSchema, 404: problemSchema },
+      },
     },
     async (request) => toInvoiceBody(await load(principalOf(request).tenantId, request.params.id)),
   );
@@ -47,7 +62,12 @@ export function invoiceRoutes(app: FastifyZodApp, services: HttpServices, auth: 
       },
     },
     async (request) => {
-      const page = await listInvoices(services.app.db, principalOf(request).tenantId, request.query.cursor, request.query.limit);
+      const page = await listInvoices(
+        services.app.db,
+        principalOf(request).tenantId,
+        request.query.cursor,
+        request.query.limit,
+      );
       return { items: page.items.map(toInvoiceBody), nextCursor: page.nextCursor };
     },
   );
@@ -84,7 +104,12 @@ export function invoiceRoutes(app: FastifyZodApp, services: HttpServices, auth: 
     },
     async (request, reply) => {
       const invoice = await load(principalOf(request).tenantId, request.params.id);
-      return sendDocument(reply, invoice.ublSha256, 'application/xml; charset=utf-8', `${invoice.document.number}.xml`);
+      return sendDocument(
+        reply,
+        invoice.ublSha256,
+        'application/xml; charset=utf-8',
+        `${invoice.document.number}.xml`,
+      );
     },
   );
 }

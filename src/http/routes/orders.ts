@@ -82,6 +82,7 @@ export function orderRoutes(app: FastifyZodApp, services: HttpServices, auth: Au
         response: { 200: pageOf(orderViewSchema), 400: problemSchema },
       },
     },
-    async (request) => listOrders(services.app.db, principalOf(request).tenantId, request.query.cursor, request.query.limit),
+    async (request) =>
+      listOrders(services.app.db, principalOf(request).tenantId, request.query.cursor, request.query.limit),
   );
 }

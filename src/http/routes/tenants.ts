@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { issueApiKey, createTenant, getSellerSettings, updateSellerSettings } from '../../application/tenants.js';
+import {
+  createTenant,
+  getSellerSettings,
+  issueApiKey,
+  updateSellerSettings,
+} from '../../application/tenants.js';
 import { sellerSettingsSchema } from '../../domain/tenant/seller-settings.js';
 import { apiKeyRoleSchema } from '../../domain/tenant/tenant.js';
 import { type Auth, principalOf } from '../auth.js';
@@ -17,7 +22,11 @@ export function tenantRoutes(app: FastifyZodApp, services: HttpServices, auth: A
         summary: 'Create a tenant (operator key); answers its first merchant API key, shown once',
         security: [{ bearer: [] }],
         body: z.object({ name: z.string().min(1).max(200) }),
-        response: { 201: z.object({ id: z.string(), apiKey: z.string() }), 400: problemSchema, 401: problemSchema },
+        response: {
+          201: z.object({ id: z.string(), apiKey: z.string() }),
+          400: problemSchema,
+          401: problemSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -35,7 +44,10 @@ export function tenantRoutes(app: FastifyZodApp, services: HttpServices, auth: A
         summary: 'Issue another API key for this tenant (e.g. read-only for the accountant)',
         security: [{ bearer: [] }],
         body: z.object({ role: apiKeyRoleSchema }),
-        response: { 201: z.object({ id: z.string(), apiKey: z.string(), role: apiKeyRoleSchema }), 400: problemSchema },
+        response: {
+          201: z.object({ id: z.string(), apiKey: z.string(), role: apiKeyRoleSchema }),
+          400: problemSchema,
+        },
       },
     },
     async (request, reply) => {
