@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { invoiceDecider } from '../../src/domain/invoice/invoice.js';
 import { isBalanced, journalLinesFor } from '../../src/domain/invoice/journal.js';
-import { orderDecider } from '../../src/domain/order/order-decider.js';
+import { type OrderCommand, orderDecider } from '../../src/domain/order/order-decider.js';
 import { invoiceSeriesDecider } from '../../src/domain/series/invoice-series.js';
 import { fold } from '../../src/domain/shared/decider.js';
 import { ValidationError } from '../../src/domain/shared/errors.js';
@@ -68,14 +68,14 @@ describe('order', () => {
 
   it('parks an order for attention with the reason, once per reason', () => {
     const state = fold(orderDecider, orderDecider.decide(receive, orderDecider.initialState));
-    const flag = {
+    const flag: OrderCommand = {
       type: 'FlagOrderNeedsAttention',
       tenantId: 't1',
       orderId: 'o1',
       reason: 'issue: x',
       errors: [],
       now,
-    } as const;
+    };
     const flagged = orderDecider.decide(flag, state);
     expect(flagged.map((e) => e.type)).toEqual(['OrderNeedsAttention']);
     expect(
