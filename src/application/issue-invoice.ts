@@ -8,6 +8,7 @@ import { NotFoundError, ValidationError } from '../domain/shared/errors.js';
 import { invoiceSeriesStream, invoiceStream, orderStream } from '../domain/streams.js';
 import { type AggregateStateCache, handleCommand, loadState } from './command-handler.js';
 import type { AppDependencies } from './dependencies.js';
+import type { KeyedMutex } from './keyed-mutex.js';
 import { invoiceIdFor } from './orders.js';
 import { getSellerSettings } from './tenants.js';
 
@@ -24,7 +25,7 @@ export interface IssueInvoiceInput {
  * the number already assigned to this invoice and re-uses it.
  */
 export async function issueInvoice(
-  deps: Pick<AppDependencies, 'eventStore'> & { seriesCache: AggregateStateCache },
+  deps: Pick<AppDependencies, 'eventStore'> & { seriesCache: AggregateStateCache; seriesLock: KeyedMutex },
   input: IssueInvoiceInput,
 ): Promise<InvoiceDocument> {
   const { tenantId, orderId } = input;
@@ -41,12 +42,15 @@ export async function issueInvoice(
   if (!drafted.ok) throw new ValidationError('The order cannot be invoiced', drafted.errors);
 
   const { seriesKey, prefix } = defaultInvoiceSeries(toAmsterdamDate(issuedAt));
-  const { state: series } = await handleCommand(
-    deps.eventStore,
-    invoiceSeriesStream(tenantId, seriesKey),
-    invoiceSeriesDecider,
-    { type: 'AssignInvoiceNumber', tenantId, seriesKey, prefix, invoiceId, now: issuedAt },
-    { commandId: `assign-${invoiceId}`, metadata: { tenantId }, cache: deps.seriesCache },
+  const seriesStream = invoiceSeriesStream(tenantId, seriesKey);
+  const { state: series } = await deps.seriesLock.run(seriesStream, () =>
+    handleCommand(
+      deps.eventStore,
+      seriesStream,
+      invoiceSeriesDecider,
+      { type: 'AssignInvoiceNumber', tenantId, seriesKey, prefix, invoiceId, now: issuedAt },
+      { commandId: `assign-${invoiceId}`, metadata: { tenantId }, cache: deps.seriesCache },
+    ),
   );
   const number = series.numberByInvoice.get(invoiceId)!;
 

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { AggregateStateCache } from '../application/command-handler.js';
+import { KeyedMutex } from '../application/keyed-mutex.js';
 import { type ActivityDependencies, createActivities } from '../workflows/activities.js';
 
 const require = createRequire(import.meta.url);
@@ -10,7 +11,7 @@ export async function createInvoicingWorker(options: {
   address: string;
   namespace: string;
   taskQueue: string;
-  deps: Omit<ActivityDependencies, 'seriesCache'>;
+  deps: Omit<ActivityDependencies, 'seriesCache' | 'seriesLock'>;
 }): Promise<{ worker: Worker; connection: NativeConnection }> {
   const connection = await NativeConnection.connect({ address: options.address });
   const worker = await Worker.create({
@@ -18,7 +19,11 @@ export async function createInvoicingWorker(options: {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     workflowsPath: require.resolve('../workflows/invoice-order.workflow.ts'),
-    activities: createActivities({ ...options.deps, seriesCache: new AggregateStateCache() }),
+    activities: createActivities({
+      ...options.deps,
+      seriesCache: new AggregateStateCache(),
+      seriesLock: new KeyedMutex(),
+    }),
     maxConcurrentActivityTaskExecutions: 50,
   });
   return { worker, connection };

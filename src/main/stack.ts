@@ -85,7 +85,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     worker = created.worker;
     const running = worker.run();
     stoppers.push(async () => {
-      created.worker.shutdown();
+      // The SDK starts draining by itself on SIGINT/SIGTERM; only ask when it has not.
+      if (created.worker.getState() === 'RUNNING') created.worker.shutdown();
       await running;
       await created.connection.close();
     });

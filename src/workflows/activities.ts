@@ -4,6 +4,7 @@ import { renderUblInvoice, ublCustomizationId } from '../adapters/rendering/ubl-
 import { type AggregateStateCache, handleCommand, loadState } from '../application/command-handler.js';
 import type { AppDependencies } from '../application/dependencies.js';
 import { issueInvoice } from '../application/issue-invoice.js';
+import type { KeyedMutex } from '../application/keyed-mutex.js';
 import { invoiceDecider } from '../domain/invoice/invoice.js';
 import { journalLinesFor } from '../domain/invoice/journal.js';
 import { orderDecider } from '../domain/order/order-decider.js';
@@ -17,6 +18,7 @@ export interface ActivityDependencies extends Omit<AppDependencies, 'db'> {
   readonly documents: DocumentStore;
   readonly mailer: Mailer;
   readonly seriesCache: AggregateStateCache;
+  readonly seriesLock: KeyedMutex;
 }
 
 interface InvoiceRef {

@@ -47,8 +47,17 @@ export async function startTemporalDevServer(options: {
   if (options.uiPort === undefined) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort));
   if (options.dbFile !== undefined) args.push('--db-filename', options.dbFile);
-  const child = spawn(options.cliPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Its own process group: Ctrl-C reaches us first, and we stop the server after the worker has drained.
+  const child = spawn(options.cliPath, args, { stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+  // Never leave an orphaned server behind, even when our process dies without a clean stop.
+  const killChild = () => child.kill('SIGTERM');
+  process.once('exit', killChild);
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      process.removeListener('exit', killChild);
+      resolve();
+    }),
+  );
   await waitForPort(options.port, 30_000, exited);
   return {
     address: `127.0.0.1:${options.port}`,
