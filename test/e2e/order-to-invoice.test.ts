@@ -1,4 +1,7 @@
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invoiceWorkflowId } from '../../src/workflows/invoice-order.workflow.js';
 import {
   bearer,
   createTenant,
@@ -106,6 +109,16 @@ describe.each(['postgres', 'pglite'] as const)(
       const xsd = await validateAgainstUblXsd(ubl.body, 'Invoice');
       expect(xsd.errors).toEqual([]);
       expect(xsd.valid).toBe(true);
+
+      // One workflow per order, ever: Temporal itself refuses a second start with the business id.
+      await expect(
+        t.stack.temporalClient.workflow.start('invoiceOrder', {
+          workflowId: invoiceWorkflowId(tenant.id, id),
+          taskQueue: 'invoicing',
+          args: [{ tenantId: tenant.id, orderId: id }],
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        }),
+      ).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
 
       const mails = t.mail.messages.filter((m) => m.raw.includes(invoice.number));
       expect(mails).toHaveLength(1);

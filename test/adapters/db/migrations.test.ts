@@ -1,0 +1,36 @@
+import { Migrator, sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { connectDatabase, migrateToLatest } from '../../../src/adapters/db/connect.js';
+import { migrationProvider, migrations } from '../../../src/adapters/db/migrations/index.js';
+
+const tables = async (db: Awaited<ReturnType<typeof connectDatabase>>) =>
+  (
+    await sql<{ name: string }>`select table_name as name from information_schema.tables
+      where table_schema = 'public' and table_name not like 'kysely%' order by 1`.execute(db)
+  ).rows.map((r) => r.name);
+
+describe('migrations', () => {
+  it('go up to the latest schema, all the way down, and up again', async () => {
+    const db = await connectDatabase({ kind: 'pglite' });
+    await migrateToLatest(db);
+    expect(await tables(db)).toEqual([
+      'api_keys',
+      'events',
+      'idempotency_keys',
+      'invoices',
+      'orders',
+      'projection_checkpoints',
+    ]);
+
+    const migrator = new Migrator({ db, provider: migrationProvider });
+    for (const _ of Object.keys(migrations)) {
+      const { error } = await migrator.migrateDown();
+      expect(error).toBeUndefined();
+    }
+    expect(await tables(db)).toEqual([]);
+
+    await migrateToLatest(db);
+    expect(await tables(db)).toHaveLength(6);
+    await db.destroy();
+  });
+});
