@@ -14,8 +14,10 @@ import { SmtpMailer } from '../src/adapters/mail/smtp-mailer.js';
 import { startSmtpSink } from '../src/adapters/mail/smtp-sink.js';
 import { findTemporalCli, startTemporalDevServer } from '../src/adapters/temporal/temporal-cli.js';
 import type { RecordedEvent } from '../src/domain/ports/event-store.js';
+import { loadConfig } from '../src/main/config.js';
 import { DEMO_SELLER } from '../src/main/demo-seller.js';
 import { startStack } from '../src/main/stack.js';
+import { viesFromConfig } from '../src/main/vies.js';
 import { freePort } from '../test/support/free-port.js';
 
 const orders = Number(process.argv[2] ?? process.env.BENCH_ORDERS ?? 1000);
@@ -42,6 +44,8 @@ const stack = await startStack({
   adminApiKey: ADMIN_KEY,
   run: { api: true, worker: true },
   mailer,
+  // The benchmark's orders are domestic consumer sales, so VIES is never asked.
+  vatIdVerifier: viesFromConfig(loadConfig()),
   projectionPollIntervalMs: 50,
 });
 const base = await stack.app!.listen({ port: 0, host: '127.0.0.1' });

@@ -46,13 +46,16 @@ export async function handleCommand<Command, Event extends TypedEvent, State>(
   store: EventStore,
   stream: string,
   decider: Decider<Command, Event, State>,
-  command: Command,
+  command: Command | ((state: State) => Command),
   options: HandleOptions,
 ): Promise<HandleResult<State, Event>> {
   const maxAttempts = options.maxAttempts ?? 50;
   for (let attempt = 1; ; attempt++) {
     const { state, revision } = await loadState(store, stream, decider, options.cache);
-    const newEvents = decider.decide(command, state);
+    const newEvents = decider.decide(
+      typeof command === 'function' ? (command as (state: State) => Command)(state) : command,
+      state,
+    );
     if (newEvents.length === 0) return { state, newEvents, position: undefined };
     try {
       const result = await store.append(

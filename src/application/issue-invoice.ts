@@ -1,11 +1,18 @@
 import { invoiceDecider } from '../domain/invoice/invoice.js';
-import { draftInvoice } from '../domain/invoice/invoice-calculation.js';
+import { draftInvoice, type InvoiceDraft } from '../domain/invoice/invoice-calculation.js';
 import type { InvoiceDocument } from '../domain/invoice/invoice-document.js';
+import { vatClassOf } from '../domain/invoice/vat-class.js';
+import type { Order } from '../domain/order/order.js';
 import { orderDecider } from '../domain/order/order-decider.js';
 import { defaultInvoiceSeries, invoiceSeriesDecider } from '../domain/series/invoice-series.js';
 import { toAmsterdamDate } from '../domain/shared/dates.js';
 import { NotFoundError, ValidationError } from '../domain/shared/errors.js';
-import { invoiceSeriesStream, invoiceStream, orderStream } from '../domain/streams.js';
+import { decimal, formatAmount } from '../domain/shared/money.js';
+import { distanceSalesStream, invoiceSeriesStream, invoiceStream, orderStream } from '../domain/streams.js';
+import type { SellerSettings } from '../domain/tenant/seller-settings.js';
+import { crossesThreshold, distanceSalesDecider, passedThreshold } from '../domain/vat/distance-sales.js';
+import { isEuDistanceSale } from '../domain/vat/vat-decision.js';
+import type { VatIdVerification } from '../domain/vat/vat-id/vat-id-verifier.js';
 import { type AggregateStateCache, handleCommand, loadState } from './command-handler.js';
 import type { AppDependencies } from './dependencies.js';
 import type { KeyedMutex } from './keyed-mutex.js';
@@ -19,13 +26,18 @@ export interface IssueInvoiceInput {
   readonly issuedAt: string;
 }
 
+type IssueDependencies = Pick<AppDependencies, 'eventStore'> & {
+  readonly streamCache: AggregateStateCache;
+  readonly streamLock: KeyedMutex;
+};
+
 /**
- * Validate → assign the next number of the series → append InvoiceIssued. The draft is checked
- * before a number is taken, so a refused order never consumes one (invariant 2); a retry finds
- * the number already assigned to this invoice and re-uses it.
+ * Validate → (EU distance sale: count it towards the threshold) → assign the next number of the
+ * series → append InvoiceIssued. The draft is checked before a number is taken, so a refused order
+ * never consumes one (invariant 2); a retry finds the number already assigned to this invoice.
  */
 export async function issueInvoice(
-  deps: Pick<AppDependencies, 'eventStore'> & { seriesCache: AggregateStateCache; seriesLock: KeyedMutex },
+  deps: IssueDependencies,
   input: IssueInvoiceInput,
 ): Promise<InvoiceDocument> {
   const { tenantId, orderId } = input;
@@ -38,18 +50,35 @@ export async function issueInvoice(
   if (order.status === 'none') throw new NotFoundError(`Order ${orderId} not found`);
   const seller = await getSellerSettings(deps, tenantId);
   const issuedAt = new Date(input.issuedAt);
-  const drafted = draftInvoice({ tenantId, invoiceId, orderId, order: order.order, seller, issuedAt });
-  if (!drafted.ok) throw new ValidationError('The order cannot be invoiced', drafted.errors);
+  const draftFor = (destinationTaxation: boolean) => {
+    const drafted = draftInvoice({
+      tenantId,
+      invoiceId,
+      orderId,
+      order: order.order,
+      seller,
+      issuedAt,
+      destinationTaxation,
+      ...(order.buyerVatId === undefined ? {} : { buyerVatId: order.buyerVatId }),
+    });
+    if (!drafted.ok) throw new ValidationError('The order cannot be invoiced', drafted.errors);
+    return drafted.draft;
+  };
+  const settingsSayDestination = seller !== undefined && (seller.ossThresholdExceeded || seller.ossOptedIn);
+  let draft = draftFor(settingsSayDestination);
+  if (isDistanceSale(order.order, seller, order.buyerVatId)) {
+    draft = await countDistanceSale(deps, draft, settingsSayDestination, draftFor);
+  }
 
   const { seriesKey, prefix } = defaultInvoiceSeries(toAmsterdamDate(issuedAt));
   const seriesStream = invoiceSeriesStream(tenantId, seriesKey);
-  const { state: series } = await deps.seriesLock.run(seriesStream, () =>
+  const { state: series } = await deps.streamLock.run(seriesStream, () =>
     handleCommand(
       deps.eventStore,
       seriesStream,
       invoiceSeriesDecider,
       { type: 'AssignInvoiceNumber', tenantId, seriesKey, prefix, invoiceId, now: issuedAt },
-      { commandId: `assign-${invoiceId}`, metadata: { tenantId }, cache: deps.seriesCache },
+      { commandId: `assign-${invoiceId}`, metadata: { tenantId }, cache: deps.streamCache },
     ),
   );
   const number = series.numberByInvoice.get(invoiceId)!;
@@ -58,9 +87,81 @@ export async function issueInvoice(
     deps.eventStore,
     stream,
     invoiceDecider,
-    { type: 'IssueInvoice', invoice: { ...drafted.draft, number }, now: issuedAt },
+    { type: 'IssueInvoice', invoice: { ...draft, number }, now: issuedAt },
     { commandId: 'issue', metadata: { tenantId, orderId } },
   );
   if (state.status !== 'issued') throw new Error(`Invoice ${invoiceId} was not issued`);
   return state.invoice;
 }
+
+function isDistanceSale(
+  order: Order,
+  seller: SellerSettings | undefined,
+  buyerVatId: VatIdVerification | undefined,
+) {
+  if (seller === undefined) return false;
+  const verifiedCountry =
+    buyerVatId?.valid === true ? buyerVatId.vatId.slice(0, 2).replace('EL', 'GR') : undefined;
+  const situation = {
+    sellerCountry: seller.address.countryCode,
+    shipToCountry: (order.shipTo ?? order.customer.address).countryCode,
+    verifiedBuyerVatCountry: verifiedCountry,
+  };
+  return order.lines.some((line) =>
+    isEuDistanceSale(situation, { vatClass: vatClassOf(line), supplyType: line.supplyType }),
+  );
+}
+
+/**
+ * Adds this sale to the calendar year's EU distance sales. When this or last year's total has
+ * passed EUR 10,000, or this sale crosses it, the sale is taxed in the destination state. The
+ * decision and the record happen on one optimistic-concurrency attempt, so two sales can never
+ * both be decided against the same running total.
+ */
+async function countDistanceSale(
+  deps: IssueDependencies,
+  draft: InvoiceDraft,
+  destinationAlready: boolean,
+  draftFor: (destinationTaxation: boolean) => InvoiceDraft,
+): Promise<InvoiceDraft> {
+  const year = draft.supplyDate.slice(0, 4);
+  const { tenantId, invoiceId } = draft;
+  const previous = await loadState(
+    deps.eventStore,
+    distanceSalesStream(tenantId, String(Number(year) - 1)),
+    distanceSalesDecider,
+    deps.streamCache,
+  );
+  const stream = distanceSalesStream(tenantId, year);
+  let decided = draft;
+  await deps.streamLock.run(stream, () =>
+    handleCommand(
+      deps.eventStore,
+      stream,
+      distanceSalesDecider,
+      (state) => {
+        const netEur = inEur(draft.totals.net, draft);
+        const destination =
+          destinationAlready ||
+          passedThreshold(previous.state.totalEur) ||
+          crossesThreshold(state.totalEur, netEur);
+        decided = destination === destinationAlready ? draft : draftFor(destination);
+        return {
+          type: 'RecordDistanceSale',
+          tenantId,
+          year,
+          invoiceId,
+          netEur: inEur(decided.totals.net, decided),
+          supplyDate: decided.supplyDate,
+        };
+      },
+      { commandId: `distance-sale-${invoiceId}`, metadata: { tenantId }, cache: deps.streamCache },
+    ),
+  );
+  return decided;
+}
+
+const inEur = (amount: string, draft: InvoiceDraft) =>
+  draft.taxCurrency === undefined
+    ? amount
+    : formatAmount(decimal(amount).div(draft.taxCurrency.exchangeRate.rate));

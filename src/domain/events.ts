@@ -3,6 +3,7 @@ import { invoiceEventSchemas } from './invoice/invoice.js';
 import { orderEventSchemas } from './order/order-decider.js';
 import { invoiceSeriesEventSchemas } from './series/invoice-series.js';
 import { tenantEventSchemas } from './tenant/tenant.js';
+import { distanceSalesEventSchemas } from './vat/distance-sales.js';
 
 /**
  * Every event type with the zod schema of its data. Stored events carry `schemaVersion` in their
@@ -15,6 +16,7 @@ export const eventSchemas = {
   ...orderEventSchemas,
   ...invoiceSeriesEventSchemas,
   ...invoiceEventSchemas,
+  ...distanceSalesEventSchemas,
 } as const;
 
 export type EventType = keyof typeof eventSchemas;

@@ -4,3 +4,4 @@ export const orderStream = (tenantId: string, orderId: string) => `order-${tenan
 export const invoiceStream = (tenantId: string, invoiceId: string) => `invoice-${tenantId}-${invoiceId}`;
 export const invoiceSeriesStream = (tenantId: string, seriesKey: string) =>
   `invoiceseries-${tenantId}-${seriesKey}`;
+export const distanceSalesStream = (tenantId: string, year: string) => `distancesales-${tenantId}-${year}`;

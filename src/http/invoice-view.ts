@@ -16,13 +16,7 @@ export function toInvoiceBody(view: InvoiceView): InvoiceViewBody {
     status: view.status,
     reason: view.reason,
     totals: d.totals,
-    vatBreakdown: d.vatBreakdown.map(({ category, rate, taxable, vat, exemptionReason }) => ({
-      category,
-      rate,
-      taxable,
-      vat,
-      ...(exemptionReason === undefined ? {} : { exemptionReason }),
-    })),
+    vatBreakdown: d.vatBreakdown,
     lines: d.lines.map(({ supplyType: _supplyType, unitCode: _unitCode, ...line }) => line),
     allowancesCharges: d.allowancesCharges.map(({ kind, reason, amount, vatCategory, vatRate }) => ({
       kind,
@@ -31,7 +25,31 @@ export function toInvoiceBody(view: InvoiceView): InvoiceViewBody {
       vatCategory,
       vatRate,
     })),
-    taxCurrency: null,
+    taxCurrency:
+      d.taxCurrency === undefined
+        ? null
+        : { currency: 'EUR', vat: d.taxCurrency.vat, exchangeRate: d.taxCurrency.exchangeRate.rate },
+    exchangeRate: d.taxCurrency?.exchangeRate ?? null,
+    ...(d.billingReference === undefined
+      ? {}
+      : {
+          correctsInvoiceId: d.billingReference.invoiceId,
+          correctsInvoiceNumber: d.billingReference.number,
+          correctsInvoiceIssueDate: d.billingReference.issueDate,
+        }),
+    ...(d.creditReason === undefined ? {} : { creditReason: d.creditReason }),
+    buyerVatIdVerification:
+      d.buyerVatIdVerification === undefined
+        ? null
+        : {
+            vatId: d.buyerVatIdVerification.vatId,
+            valid: d.buyerVatIdVerification.valid,
+            checkedAt: d.buyerVatIdVerification.checkedAt,
+            source: d.buyerVatIdVerification.source,
+            ...(d.buyerVatIdVerification.requestIdentifier === undefined
+              ? {}
+              : { requestIdentifier: d.buyerVatIdVerification.requestIdentifier }),
+          },
     seller: { name: d.seller.name, vatId: d.seller.vatId, kvk: d.seller.kvk },
     buyer: { name: d.buyer.name, ...(d.buyer.vatId === undefined ? {} : { vatId: d.buyer.vatId }) },
     notes: d.notes,

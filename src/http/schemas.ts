@@ -51,6 +51,13 @@ export const invoiceViewSchema = z
         taxable: amount,
         vat: amount,
         exemptionReason: z.string().optional(),
+        exemptionReasonCode: z.string().optional(),
+        reporting: z.object({
+          kind: z.string(),
+          box: z.string().optional(),
+          countryCode: z.string().optional(),
+        }),
+        icp: z.enum(['goods', 'services']).optional(),
       }),
     ),
     lines: z.array(
@@ -75,7 +82,24 @@ export const invoiceViewSchema = z
         vatRate: z.string(),
       }),
     ),
-    taxCurrency: z.null(),
+    taxCurrency: z
+      .object({ currency: z.literal('EUR'), vat: amount, exchangeRate: z.string() })
+      .nullable()
+      .describe('The VAT total in EUR when the invoice currency is another one (BT-111)'),
+    exchangeRate: z.object({ rate: z.string(), date: z.string(), source: z.string() }).nullable(),
+    correctsInvoiceId: z.string().optional(),
+    correctsInvoiceNumber: z.string().optional(),
+    correctsInvoiceIssueDate: z.string().optional(),
+    creditReason: z.string().optional(),
+    buyerVatIdVerification: z
+      .object({
+        vatId: z.string(),
+        valid: z.boolean(),
+        checkedAt: z.string(),
+        source: z.enum(['vies', 'checksum']),
+        requestIdentifier: z.string().optional(),
+      })
+      .nullable(),
     seller: z.object({ name: z.string(), vatId: z.string(), kvk: z.string() }),
     buyer: z.object({ name: z.string(), vatId: z.string().optional() }),
     notes: z.array(z.string()),

@@ -19,6 +19,10 @@ const configSchema = z.object({
   SMTP_SINK_PORT: z.coerce.number().int().default(2525),
   MAIL_FROM: z.string().default('Autofactuur <facturen@autofactuur.local>'),
   DOCUMENT_DIR: z.string().optional(),
+  /** EU VIES REST service that verifies buyers' VAT IDs. */
+  VIES_URL: z.string().default('https://ec.europa.eu/taxation_customs/vies/rest-api'),
+  /** Our own VAT ID as VIES requester, so each check returns a consultation number (proof for ICL). */
+  VIES_REQUESTER_VAT_ID: z.string().optional(),
   DEMO_API_KEY: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

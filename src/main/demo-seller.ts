@@ -10,6 +10,7 @@ export const DEMO_SELLER: SellerSettings = {
   address: { street: 'Keizersgracht 1', postalCode: '1015 AA', city: 'Amsterdam', countryCode: 'NL' },
   ossRegistered: false,
   ossThresholdExceeded: false,
+  ossOptedIn: false,
   defaultLanguage: 'nl',
   paymentTermsDays: 14,
 };

@@ -9,6 +9,7 @@ import { createTenant, updateSellerSettings } from '../application/tenants.js';
 import { loadConfig } from './config.js';
 import { DEMO_SELLER } from './demo-seller.js';
 import { startStack } from './stack.js';
+import { viesFromConfig } from './vies.js';
 
 /**
  * `npm start`: the whole product in one process — PGlite under DATA_DIR, a Temporal dev server as
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     ...(config.ADMIN_API_KEY === undefined ? {} : { adminApiKey: config.ADMIN_API_KEY }),
     run: { api: true, worker: true },
     mailer,
+    vatIdVerifier: viesFromConfig(config),
   });
 
   const demoKey = await seedDemoTenant(stack.deps, dataDir, config.DEMO_API_KEY);

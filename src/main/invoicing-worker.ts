@@ -11,7 +11,7 @@ export async function createInvoicingWorker(options: {
   address: string;
   namespace: string;
   taskQueue: string;
-  deps: Omit<ActivityDependencies, 'seriesCache' | 'seriesLock'>;
+  deps: Omit<ActivityDependencies, 'streamCache' | 'streamLock'>;
 }): Promise<{ worker: Worker; connection: NativeConnection }> {
   const connection = await NativeConnection.connect({ address: options.address });
   const worker = await Worker.create({
@@ -21,8 +21,8 @@ export async function createInvoicingWorker(options: {
     workflowsPath: require.resolve('../workflows/invoice-order.workflow.ts'),
     activities: createActivities({
       ...options.deps,
-      seriesCache: new AggregateStateCache(),
-      seriesLock: new KeyedMutex(),
+      streamCache: new AggregateStateCache(),
+      streamLock: new KeyedMutex(),
     }),
     maxConcurrentActivityTaskExecutions: 50,
   });

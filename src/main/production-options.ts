@@ -1,6 +1,7 @@
 import { SmtpMailer } from '../adapters/mail/smtp-mailer.js';
 import type { Config } from './config.js';
 import type { StackOptions } from './stack.js';
+import { viesFromConfig } from './vies.js';
 
 /** Options of the production-shaped processes (docker compose): PostgreSQL + EventStoreDB + Temporal. */
 export function productionOptions(
@@ -26,6 +27,7 @@ export function productionOptions(
     ...(config.ADMIN_API_KEY === undefined ? {} : { adminApiKey: config.ADMIN_API_KEY }),
     run,
     mailer: new SmtpMailer(config.SMTP_URL, config.MAIL_FROM),
+    vatIdVerifier: viesFromConfig(config),
   };
 }
 

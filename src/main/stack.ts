@@ -9,6 +9,7 @@ import { PostgresEventStore } from '../adapters/event-store/postgres-event-store
 import type { AppDependencies } from '../application/dependencies.js';
 import type { EventStore } from '../domain/ports/event-store.js';
 import type { Mailer } from '../domain/ports/mailer.js';
+import type { VatIdVerifier } from '../domain/vat/vat-id/vat-id-verifier.js';
 import { buildApp } from '../http/app.js';
 import { apiKeysProjection } from '../projections/api-keys/api-keys-projection.js';
 import { invoicesProjection } from '../projections/invoices/invoices-projection.js';
@@ -30,6 +31,7 @@ export interface StackOptions {
   /** The API process serves HTTP and maintains the read models; the worker runs workflows. */
   readonly run: { readonly api: boolean; readonly worker: boolean };
   readonly mailer: Mailer;
+  readonly vatIdVerifier: VatIdVerifier;
   readonly projectionPollIntervalMs?: number;
 }
 
@@ -80,7 +82,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   if (options.run.worker) {
     const created = await createInvoicingWorker({
       ...options.temporal,
-      deps: { eventStore, clock: systemClock, ids: randomIds, documents, mailer: options.mailer },
+      deps: {
+        eventStore,
+        clock: systemClock,
+        ids: randomIds,
+        documents,
+        mailer: options.mailer,
+        vatIdVerifier: options.vatIdVerifier,
+      },
     });
     worker = created.worker;
     const running = worker.run();

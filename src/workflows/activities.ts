@@ -5,20 +5,31 @@ import { type AggregateStateCache, handleCommand, loadState } from '../applicati
 import type { AppDependencies } from '../application/dependencies.js';
 import { issueInvoice } from '../application/issue-invoice.js';
 import type { KeyedMutex } from '../application/keyed-mutex.js';
+import { getSellerSettings } from '../application/tenants.js';
 import { invoiceDecider } from '../domain/invoice/invoice.js';
 import { journalLinesFor } from '../domain/invoice/journal.js';
 import { orderDecider } from '../domain/order/order-decider.js';
 import type { DocumentStore } from '../domain/ports/document-store.js';
 import type { Mailer } from '../domain/ports/mailer.js';
-import { type FieldError, NotFoundError, ValidationError } from '../domain/shared/errors.js';
+import {
+  DependencyUnavailableError,
+  type FieldError,
+  NotFoundError,
+  ValidationError,
+} from '../domain/shared/errors.js';
 import { invoiceStream, orderStream } from '../domain/streams.js';
+import { parseVatId } from '../domain/vat/vat-id/vat-id.js';
+import type { VatIdVerification, VatIdVerifier } from '../domain/vat/vat-id/vat-id-verifier.js';
+import { buyerVatIdMatters } from '../domain/vat/vat-id-relevance.js';
 import { invoiceEmail } from './invoice-email.js';
 
 export interface ActivityDependencies extends Omit<AppDependencies, 'db'> {
   readonly documents: DocumentStore;
   readonly mailer: Mailer;
-  readonly seriesCache: AggregateStateCache;
-  readonly seriesLock: KeyedMutex;
+  readonly vatIdVerifier: VatIdVerifier;
+  /** Hot streams (invoice series, distance sales) are cached and serialised within this worker. */
+  readonly streamCache: AggregateStateCache;
+  readonly streamLock: KeyedMutex;
 }
 
 interface InvoiceRef {
@@ -40,6 +51,51 @@ export function createActivities(deps: ActivityDependencies) {
     });
 
   return {
+    /**
+     * Checks the buyer's VAT ID (check digits, then VIES) when the VAT treatment depends on it and
+     * records the result. VIES down: the order is held (with the reason) and Temporal retries.
+     */
+    async verifyBuyerVatId(input: { tenantId: string; orderId: string }) {
+      const stream = orderStream(input.tenantId, input.orderId);
+      const { state } = await loadState(deps.eventStore, stream, orderDecider);
+      if (state.status === 'none') throw new NotFoundError(`Order ${input.orderId} not found`);
+      const vatId = state.order.customer.vatId;
+      const seller = await getSellerSettings(deps, input.tenantId);
+      const sellerCountry = seller?.address.countryCode ?? 'NL';
+      const alreadyVerified =
+        vatId !== undefined && state.buyerVatId?.vatId === (parseVatId(vatId)?.normalized ?? vatId);
+      if (vatId === undefined || alreadyVerified || !buyerVatIdMatters(state.order, sellerCountry)) {
+        return { verified: state.buyerVatId?.valid ?? false };
+      }
+      let verification: VatIdVerification;
+      try {
+        verification = await deps.vatIdVerifier.verify(vatId);
+      } catch (error) {
+        if (!(error instanceof DependencyUnavailableError)) throw error;
+        await handleCommand(
+          deps.eventStore,
+          stream,
+          orderDecider,
+          {
+            type: 'HoldOrder',
+            ...input,
+            reason: `VAT ID ${vatId} cannot be verified yet (${error.message}); retrying automatically`,
+            now: deps.clock.now(),
+          },
+          { commandId: `hold-${deps.clock.now().toISOString()}`, metadata: { tenantId: input.tenantId } },
+        );
+        throw error;
+      }
+      await handleCommand(
+        deps.eventStore,
+        stream,
+        orderDecider,
+        { type: 'RecordBuyerVatIdVerification', ...input, verification },
+        { commandId: `verify-${vatId}`, metadata: { tenantId: input.tenantId } },
+      );
+      return { verified: verification.valid };
+    },
+
     async issueInvoice(input: { tenantId: string; orderId: string; issuedAt: string }) {
       const invoice = await asTemporalFailure(() => issueInvoice(deps, input));
       return { invoiceId: invoice.invoiceId, number: invoice.number };

@@ -29,6 +29,17 @@ const { issueInvoice, bookInvoice, flagNeedsAttention } = proxyActivities<Invoic
   },
 });
 
+// VIES may be down for hours; the order waits as "held" and is retried, never guessed.
+const { verifyBuyerVatId } = proxyActivities<InvoicingActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: {
+    initialInterval: '5 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '10 minutes',
+    nonRetryableErrorTypes: NON_RETRYABLE,
+  },
+});
+
 const { renderDocuments } = proxyActivities<InvoicingActivities>({
   startToCloseTimeout: '60 seconds',
   retry: {
@@ -56,10 +67,12 @@ const { deliverByEmail } = proxyActivities<InvoicingActivities>({
  * Orchestration only; every effect happens in an idempotent activity.
  */
 export async function invoiceOrder(input: InvoiceOrderInput): Promise<InvoiceOrderResult> {
-  // Workflow time is replay-safe: every retry of the issue step sees the same invoice date.
-  const issuedAt = new Date().toISOString();
   let invoice: { invoiceId: string; number: string };
   try {
+    await verifyBuyerVatId(input);
+    // Taken after a possibly long hold; workflow time is replay-safe, so every retry of the issue
+    // step sees the same invoice date.
+    const issuedAt = new Date().toISOString();
     invoice = await issueInvoice({ ...input, issuedAt });
   } catch (error) {
     const reason = failureReason(error);

@@ -7,7 +7,15 @@ import { order, seller } from './support.js';
 
 const issuedAt = new Date('2026-11-27T09:00:00Z');
 const draft = (o: Order): InvoiceDraft => {
-  const result = draftInvoice({ tenantId: 't1', invoiceId: 'i1', orderId: 'o1', order: o, seller, issuedAt });
+  const result = draftInvoice({
+    tenantId: 't1',
+    invoiceId: 'i1',
+    orderId: 'o1',
+    order: o,
+    seller,
+    issuedAt,
+    destinationTaxation: false,
+  });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.draft;
 };
@@ -42,8 +50,20 @@ describe('draftInvoice: Dutch domestic examples', () => {
       ['charge', '1.24', '21', 'SAA'],
     ]);
     expect(invoice.vatBreakdown).toEqual([
-      { category: 'S', rate: '9', taxable: '27.71', vat: '2.49' },
-      { category: 'S', rate: '21', taxable: '9.24', vat: '1.94' },
+      {
+        category: 'S',
+        rate: '9',
+        taxable: '27.71',
+        vat: '2.49',
+        reporting: { kind: 'nl-return', box: '1b' },
+      },
+      {
+        category: 'S',
+        rate: '21',
+        taxable: '9.24',
+        vat: '1.94',
+        reporting: { kind: 'nl-return', box: '1a' },
+      },
     ]);
     expect(invoice.totals).toEqual({
       lineNet: '32.00',
@@ -68,7 +88,15 @@ describe('draftInvoice: Dutch domestic examples', () => {
       }),
     );
     // domain.md §3.4: category method net 2.02 + VAT 0.43 = 2.45 (per-unit rounding would drift to 2.46).
-    expect(invoice.vatBreakdown).toEqual([{ category: 'S', rate: '21', taxable: '2.02', vat: '0.43' }]);
+    expect(invoice.vatBreakdown).toEqual([
+      {
+        category: 'S',
+        rate: '21',
+        taxable: '2.02',
+        vat: '0.43',
+        reporting: { kind: 'nl-return', box: '1a' },
+      },
+    ]);
     expect(invoice.totals.gross).toBe('2.45');
     expect(invoice.totals.prepaid).toBe('2.45');
     expect(invoice.totals.payable).toBe('0.00');
@@ -83,7 +111,15 @@ describe('draftInvoice: Dutch domestic examples', () => {
       }),
     );
     // per line 0.0105 → 0.01 each = 0.03; per rate 0.15 × 21 % = 0.0315 → 0.03; with 0.25: 0.0525 → 0.05
-    expect(invoice.vatBreakdown).toEqual([{ category: 'S', rate: '21', taxable: '0.15', vat: '0.03' }]);
+    expect(invoice.vatBreakdown).toEqual([
+      {
+        category: 'S',
+        rate: '21',
+        taxable: '0.15',
+        vat: '0.03',
+        reporting: { kind: 'nl-return', box: '1a' },
+      },
+    ]);
     const five = draft(order({ lines: Array.from({ length: 5 }, () => line('1', '0.05', 'standard')) }));
     expect(five.vatBreakdown[0]).toMatchObject({ taxable: '0.25', vat: '0.05' });
   });
@@ -118,8 +154,14 @@ describe('draftInvoice: Dutch domestic examples', () => {
       },
     ]);
     expect(invoice.vatBreakdown).toEqual([
-      { category: 'S', rate: '21', taxable: '26.25', vat: '5.51' },
-      { category: 'S', rate: '9', taxable: '8.75', vat: '0.79' },
+      {
+        category: 'S',
+        rate: '21',
+        taxable: '26.25',
+        vat: '5.51',
+        reporting: { kind: 'nl-return', box: '1a' },
+      },
+      { category: 'S', rate: '9', taxable: '8.75', vat: '0.79', reporting: { kind: 'nl-return', box: '1b' } },
     ]);
     expect(invoice.totals).toMatchObject({
       lineNet: '40.00',
@@ -133,16 +175,23 @@ describe('draftInvoice: Dutch domestic examples', () => {
   it('maps zero-rated and exempt classes to Z and E with the exemption reason as a note', () => {
     const invoice = draft(order({ lines: [line('1', '10.00', 'zero'), line('1', '20.00', 'exempt')] }));
     expect(invoice.vatBreakdown).toEqual([
-      { category: 'Z', rate: '0', taxable: '10.00', vat: '0.00' },
+      {
+        category: 'Z',
+        rate: '0',
+        taxable: '10.00',
+        vat: '0.00',
+        reporting: { kind: 'nl-return', box: '1e' },
+      },
       {
         category: 'E',
         rate: '0',
         taxable: '20.00',
         vat: '0.00',
-        exemptionReason: 'Vrijgesteld van btw, art. 11 Wet OB',
+        exemptionReason: 'Vrijgesteld van btw (art. 11 Wet OB 1968)',
+        reporting: { kind: 'exempt' },
       },
     ]);
-    expect(invoice.notes).toEqual(['Vrijgesteld van btw, art. 11 Wet OB']);
+    expect(invoice.notes).toEqual(['Vrijgesteld van btw (art. 11 Wet OB 1968)']);
   });
 
   it('accepts a Dutch shop sending rates instead of classes', () => {
@@ -166,6 +215,7 @@ describe('draftInvoice: Dutch domestic examples', () => {
       order: lateNight,
       seller,
       issuedAt: new Date('2026-11-30T23:45:00Z'),
+      destinationTaxation: false,
     });
     expect(result.ok && [result.draft.supplyDate, result.draft.issueDate]).toEqual([
       '2026-12-01',
@@ -173,7 +223,7 @@ describe('draftInvoice: Dutch domestic examples', () => {
     ]);
   });
 
-  it('refuses, with field errors, what the domestic calculation cannot decide', () => {
+  it('refuses, with field errors, what it cannot decide (foreign currency without a rate, no seller, discount > amount)', () => {
     const result = draftInvoice({
       tenantId: 't',
       invoiceId: 'i',
@@ -185,9 +235,10 @@ describe('draftInvoice: Dutch domestic examples', () => {
       }),
       seller,
       issuedAt,
+      destinationTaxation: false,
     });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors.map((e) => e.field)).toEqual(['currency', 'shipTo.countryCode']);
+    expect(!result.ok && result.errors.map((e) => e.field)).toEqual(['exchangeRate']);
     const noSeller = draftInvoice({
       tenantId: 't',
       invoiceId: 'i',
@@ -195,6 +246,7 @@ describe('draftInvoice: Dutch domestic examples', () => {
       order: order({ lines: [line('1', '1.00', 'standard')] }),
       seller: undefined,
       issuedAt,
+      destinationTaxation: false,
     });
     expect(!noSeller.ok && noSeller.errors[0]!.field).toBe('settings.seller');
     const bigDiscount = draftInvoice({
@@ -204,6 +256,7 @@ describe('draftInvoice: Dutch domestic examples', () => {
       order: order({ lines: [line('1', '5.00', 'standard', '6.00')] }),
       seller,
       issuedAt,
+      destinationTaxation: false,
     });
     expect(!bigDiscount.ok && bigDiscount.errors).toEqual([
       { field: 'lines.0.discount', message: 'is larger than the line amount' },

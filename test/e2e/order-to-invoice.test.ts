@@ -77,8 +77,20 @@ describe.each(['postgres', 'pglite'] as const)(
       expect(invoice.number).toMatch(/^\d{4}-000001$/);
       // 2 × 12.50 − 1.00 = 24.00 @ 9 %, 8.00 @ 21 %, shipping 4.95 split 3.71 / 1.24 by goods value.
       expect(invoice.vatBreakdown).toEqual([
-        { category: 'S', rate: '9', taxable: '27.71', vat: '2.49' },
-        { category: 'S', rate: '21', taxable: '9.24', vat: '1.94' },
+        {
+          category: 'S',
+          rate: '9',
+          taxable: '27.71',
+          vat: '2.49',
+          reporting: { kind: 'nl-return', box: '1b' },
+        },
+        {
+          category: 'S',
+          rate: '21',
+          taxable: '9.24',
+          vat: '1.94',
+          reporting: { kind: 'nl-return', box: '1a' },
+        },
       ]);
       expect(invoice.totals).toMatchObject({
         lineNet: '32.00',
@@ -128,9 +140,7 @@ describe.each(['postgres', 'pglite'] as const)(
     });
 
     it('parks an order it cannot invoice as needs_attention, with the reason, without consuming a number', async () => {
-      const abroad = orderBody('export-1', {
-        shipTo: { street: 'Hauptstraße 1', postalCode: '10115', city: 'Berlin', countryCode: 'DE' },
-      });
+      const abroad = orderBody('usd-1', { currency: 'USD' });
       const posted = await t.app.inject({
         method: 'POST',
         url: '/v1/orders',
@@ -140,7 +150,7 @@ describe.each(['postgres', 'pglite'] as const)(
       const parked = await invoicedOrder((posted.json() as { id: string }).id);
       expect(parked.status).toBe('needs_attention');
       expect(parked.invoiceId).toBeNull();
-      expect(parked.reason).toContain('shipTo.countryCode');
+      expect(parked.reason).toContain('exchangeRate');
 
       const next = await t.app.inject({
         method: 'POST',

@@ -109,7 +109,15 @@ export function buildInvoice(ids: { tenantId: string; orderId: string; invoiceId
       },
     ],
     allowancesCharges: [],
-    vatBreakdown: [{ category: 'S', rate: '21', taxable: '20.62', vat: '4.33' }],
+    vatBreakdown: [
+      {
+        category: 'S',
+        rate: '21',
+        taxable: '20.62',
+        vat: '4.33',
+        reporting: { kind: 'nl-return', box: '1a' },
+      },
+    ],
     totals: {
       lineNet: '20.62',
       allowances: '0.00',

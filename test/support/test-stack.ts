@@ -10,8 +10,11 @@ import {
   findTemporalCli,
   startTemporalDevServer,
 } from '../../src/adapters/temporal/temporal-cli.js';
+import { ViesVatIdVerifier } from '../../src/adapters/vies/vies-vat-id-verifier.js';
 import type { SellerSettingsInput } from '../../src/domain/tenant/seller-settings.js';
 import { type Stack, startStack } from '../../src/main/stack.js';
+import { systemClock } from '../../src/main/system-clock.js';
+import { type FakeVies, startFakeVies, type ViesScenario } from './fake-vies-server.js';
 import { freePort } from './free-port.js';
 import { createTestDatabase } from './postgres.js';
 
@@ -32,7 +35,34 @@ export interface TestStack {
   readonly stack: Stack;
   readonly app: FastifyInstance;
   readonly mail: SmtpSink;
+  /** The VIES stand-in: a real HTTP server speaking the VIES protocol. */
+  readonly vies: FakeVies & ViesRegistry;
   stop(): Promise<void>;
+}
+
+/** What the local VIES knows: valid VAT IDs, and whether it is "down". */
+export interface ViesRegistry {
+  readonly validVatIds: Set<string>;
+  down: boolean;
+}
+
+function viesScenario(registry: ViesRegistry): ViesScenario {
+  return (request) => {
+    if (registry.down) return { status: 200, body: { valid: false, userError: 'MS_UNAVAILABLE' } };
+    const vatId = `${String(request.countryCode)}${String(request.vatNumber)}`;
+    return {
+      status: 200,
+      body: {
+        countryCode: request.countryCode,
+        vatNumber: request.vatNumber,
+        requestDate: '2026-11-27T10:00:00.000Z',
+        valid: registry.validVatIds.has(vatId),
+        requestIdentifier: `WAPIAAAAW${vatId}`,
+        name: registry.validVatIds.has(vatId) ? 'Test Buyer GmbH' : '---',
+        address: '---',
+      },
+    };
+  };
 }
 
 /**
@@ -50,6 +80,9 @@ export async function startTestStack(database: 'postgres' | 'pglite'): Promise<T
     logLevel: 'error',
   });
   const mail = await startSmtpSink({ port: 0 });
+  const registry: ViesRegistry = { validVatIds: new Set(), down: false };
+  const fakeVies = await startFakeVies(viesScenario(registry));
+  const vies = Object.assign(fakeVies, registry);
   const mailer = new SmtpMailer(`smtp://127.0.0.1:${mail.port}`, 'facturen@autofactuur.test');
   const documentDir = await mkdtemp(join(tmpdir(), 'autofactuur-docs-'));
   const pg = database === 'postgres' ? await createTestDatabase() : undefined;
@@ -60,16 +93,19 @@ export async function startTestStack(database: 'postgres' | 'pglite'): Promise<T
     adminApiKey: ADMIN_KEY,
     run: { api: true, worker: true },
     mailer,
+    vatIdVerifier: new ViesVatIdVerifier({ baseUrl: fakeVies.baseUrl, clock: systemClock, timeoutMs: 2_000 }),
     projectionPollIntervalMs: 20,
   });
   return {
     stack,
     app: stack.app!,
     mail,
+    vies,
     stop: async () => {
       await stack.stop();
       mailer.close();
       await mail.stop();
+      await fakeVies.close();
       await temporal.stop();
       await pg?.drop();
       await rm(documentDir, { recursive: true, force: true });

@@ -14,7 +14,9 @@ import {
   ZERO,
 } from '../shared/money.js';
 import type { SellerSettings } from '../tenant/seller-settings.js';
-import { domesticTreatment, type VatTreatment, vatClassOf, vatGroupKey } from './dutch-vat.js';
+import { decideVat, type VatDecision, type VatSituation } from '../vat/vat-decision.js';
+import type { VatIdVerification } from '../vat/vat-id/vat-id-verifier.js';
+import { exemptionFor } from '../vat/vat-notes.js';
 import type {
   DocumentAllowanceCharge,
   InvoiceDocument,
@@ -22,6 +24,7 @@ import type {
   VatBreakdown,
 } from './invoice-document.js';
 import { paymentMeansCode } from './payment-means.js';
+import { vatClassOf } from './vat-class.js';
 
 export interface InvoiceDraftInput {
   readonly tenantId: string;
@@ -31,6 +34,10 @@ export interface InvoiceDraftInput {
   readonly seller: SellerSettings | undefined;
   /** When the invoice is issued; its Amsterdam date is the invoice date (BT-2). */
   readonly issuedAt: Date;
+  /** The recorded verification of the buyer's VAT ID, when the order carries one. */
+  readonly buyerVatId?: VatIdVerification;
+  /** EU distance sales are taxed in the destination state (threshold passed or opted in). */
+  readonly destinationTaxation: boolean;
 }
 
 /** Everything of the invoice except its number, which is assigned only once the draft is valid. */
@@ -45,14 +52,20 @@ interface GroupItem {
   readonly amount: Decimal;
 }
 
+type VatTreatment = VatDecision & {
+  readonly exemptionReason?: string;
+  readonly exemptionReasonCode?: string;
+};
+
 interface VatGroup {
   readonly treatment: VatTreatment;
   readonly items: GroupItem[];
 }
 
 /**
- * Computes an EN 16931-consistent invoice for a Dutch domestic sale. Totals satisfy BR-CO-10…15
- * by construction; VAT is computed per (category, rate) group and rounded once (BR-CO-17).
+ * Computes an EN 16931-consistent invoice: the VAT decision per line (domain/vat), then amounts.
+ * Totals satisfy BR-CO-10…15 by construction; VAT is computed per (category, rate) group and
+ * rounded once (BR-CO-17).
  */
 export function draftInvoice(input: InvoiceDraftInput): DraftResult {
   const { order, seller } = input;
@@ -74,7 +87,11 @@ export function draftInvoice(input: InvoiceDraftInput): DraftResult {
   }
   if (errors.length > 0) return { ok: false, errors };
 
-  const treatments = order.lines.map((line) => domesticTreatment(vatClassOf(line)));
+  const situation = vatSituation(input, seller);
+  const treatments = order.lines.map((line): VatTreatment => {
+    const decision = decideVat(situation, { vatClass: vatClassOf(line), supplyType: line.supplyType });
+    return { ...decision, ...exemptionFor(decision.category, seller.defaultLanguage) };
+  });
   const groups = groupLines(treatments, lineTotals);
   const groupWeights = groups.map((g) => sum(g.items.map((item) => item.amount)));
   spreadOverGroups(groups, groupWeights, shipping, 'charge');
@@ -174,6 +191,8 @@ export function draftInvoice(input: InvoiceDraftInput): DraftResult {
         ...(b.treatment.exemptionReasonCode === undefined
           ? {}
           : { exemptionReasonCode: b.treatment.exemptionReasonCode }),
+        reporting: b.treatment.reporting,
+        ...(b.treatment.icp === undefined ? {} : { icp: b.treatment.icp }),
       }),
     ),
     totals: {
@@ -193,11 +212,13 @@ export function draftInvoice(input: InvoiceDraftInput): DraftResult {
       ...(order.payment?.paidAt === undefined ? {} : { paidAt: order.payment.paidAt }),
     },
     notes: notesFor(priced.breakdown.map((b) => b.treatment)),
+    ...optional('taxCurrency', taxCurrencyFor(order, vat)),
+    ...optional('buyerVatIdVerification', input.buyerVatId),
   };
   return { ok: true, draft };
 }
 
-/** Situations the domestic calculation does not cover yet are refused rather than guessed. */
+/** Situations we cannot decide are refused rather than guessed. */
 function unsupportedSituation(order: Order, seller: SellerSettings | undefined): FieldError[] {
   if (seller === undefined) {
     return [
@@ -208,26 +229,46 @@ function unsupportedSituation(order: Order, seller: SellerSettings | undefined):
   if (seller.address.countryCode !== 'NL') {
     errors.push({
       field: 'settings.seller.address.countryCode',
-      message: 'only Dutch sellers are supported yet',
+      message: 'only sellers established in the Netherlands are supported',
     });
   }
-  if (order.currency !== 'EUR') {
-    errors.push({ field: 'currency', message: 'only EUR invoices are supported yet' });
-  }
-  const shipTo = order.shipTo ?? order.customer.address;
-  if (shipTo.countryCode !== 'NL') {
+  if (order.currency !== 'EUR' && order.exchangeRate === undefined) {
     errors.push({
-      field: order.shipTo === undefined ? 'customer.address.countryCode' : 'shipTo.countryCode',
-      message: 'cross-border VAT treatment (OSS, intra-EU supply, export) is not supported yet',
+      field: 'exchangeRate',
+      message: `is required for ${order.currency} orders: the VAT must also be stated in EUR (art. 230 Directive 2006/112/EC)`,
     });
   }
   return errors;
 }
 
+function vatSituation(input: InvoiceDraftInput, seller: SellerSettings): VatSituation {
+  const { order } = input;
+  const verified = input.buyerVatId?.valid === true ? input.buyerVatId : undefined;
+  return {
+    sellerCountry: seller.address.countryCode,
+    ossRegistered: seller.ossRegistered,
+    verifiedBuyerVatCountry: verified === undefined ? undefined : vatIdCountry(verified.vatId),
+    buyerIsBusiness:
+      order.customer.vatId !== undefined ||
+      order.customer.companyName !== undefined ||
+      order.customer.companyId !== undefined,
+    buyerCountry: order.customer.address.countryCode,
+    shipToCountry: (order.shipTo ?? order.customer.address).countryCode,
+    destinationTaxation: input.destinationTaxation,
+    supplyDate: toAmsterdamDate(order.shippedAt ?? order.orderedAt),
+  };
+}
+
+/** VAT IDs carry the country as prefix; Greece uses EL, which is GR in ISO 3166. */
+const vatIdCountry = (vatId: string) => {
+  const prefix = vatId.slice(0, 2);
+  return prefix === 'EL' ? 'GR' : prefix;
+};
+
 function groupLines(treatments: readonly VatTreatment[], lineTotals: readonly Decimal[]): VatGroup[] {
   const byKey = new Map<string, VatGroup>();
   treatments.forEach((treatment, index) => {
-    const key = vatGroupKey(treatment);
+    const key = `${treatment.category}:${treatment.rate}`;
     const group = byKey.get(key) ?? { treatment, items: [] };
     group.items.push({ kind: 'line', index, amount: lineTotals[index]! });
     byKey.set(key, group);
@@ -307,9 +348,25 @@ function collect(
   return { lineNets, documentLevel, breakdown };
 }
 
+const optional = <K extends string, V>(key: K, value: V | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+
 const netOfGross = (gross: Decimal, treatment: VatTreatment) =>
   round2(gross.times(100).div(decimal(treatment.rate).plus(100)));
 
+/** The mandatory texts (reverse charge, intra-Community supply, export, exemption), once each. */
 function notesFor(treatments: readonly VatTreatment[]): string[] {
-  return treatments.flatMap((t) => (t.exemptionReason === undefined ? [] : [t.exemptionReason]));
+  return [
+    ...new Set(treatments.flatMap((t) => (t.exemptionReason === undefined ? [] : [t.exemptionReason]))),
+  ];
+}
+
+/** BT-111: the VAT total in EUR, at the order's rate (order-currency units per 1 EUR). */
+function taxCurrencyFor(order: Order, vat: Decimal): InvoiceDraft['taxCurrency'] {
+  if (order.currency === 'EUR' || order.exchangeRate === undefined) return undefined;
+  return {
+    currency: 'EUR',
+    vat: formatAmount(vat.div(order.exchangeRate.rate)),
+    exchangeRate: order.exchangeRate,
+  };
 }

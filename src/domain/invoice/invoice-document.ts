@@ -56,6 +56,15 @@ export const documentAllowanceChargeSchema = z.object({
 });
 export type DocumentAllowanceCharge = z.infer<typeof documentAllowanceChargeSchema>;
 
+/** Where the amounts of a breakdown are reported (Dutch return box, OSS, ICP); see domain/vat. */
+export const vatReportingSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('nl-return'), box: z.enum(['1a', '1b', '1c', '1e', '3a', '3b']) }),
+  z.object({ kind: z.literal('oss'), countryCode: z.string() }),
+  z.object({ kind: z.literal('foreign'), countryCode: z.string() }),
+  z.object({ kind: z.literal('exempt') }),
+  z.object({ kind: z.literal('outside-scope') }),
+]);
+
 export const vatBreakdownSchema = z.object({
   category: vatCategorySchema, // BT-118
   rate: decimalString, // BT-119
@@ -63,6 +72,8 @@ export const vatBreakdownSchema = z.object({
   vat: amountString, // BT-117
   exemptionReason: z.string().optional(), // BT-120
   exemptionReasonCode: z.string().optional(), // BT-121
+  reporting: vatReportingSchema,
+  icp: z.enum(['goods', 'services']).optional(),
 });
 export type VatBreakdown = z.infer<typeof vatBreakdownSchema>;
 
@@ -85,11 +96,26 @@ export const paymentSchema = z.object({
   paidAt: z.string().optional(),
 });
 
+export const exchangeRateSchema = z.object({ rate: decimalString, date: isoDate, source: z.string() });
+
+export const vatIdVerificationSchema = z.object({
+  vatId: z.string(),
+  valid: z.boolean(),
+  checkedAt: z.string(),
+  source: z.enum(['vies', 'checksum']),
+  requestIdentifier: z.string().optional(),
+  name: z.string().optional(),
+  address: z.string().optional(),
+});
+
 export const invoiceDocumentSchema = z.object({
   invoiceId: z.string(),
   tenantId: z.string(),
   orderId: z.string(),
-  type: z.literal('invoice'),
+  type: z.enum(['invoice', 'credit_note']),
+  /** Credit notes: the invoice they correct (BG-3; NL-R-001 makes it mandatory for Dutch sellers). */
+  billingReference: z.object({ invoiceId: z.string(), number: z.string(), issueDate: isoDate }).optional(),
+  creditReason: z.string().optional(),
   number: z.string(), // BT-1
   issueDate: isoDate, // BT-2
   supplyDate: isoDate, // BT-72
@@ -108,5 +134,11 @@ export const invoiceDocumentSchema = z.object({
   totals: invoiceTotalsSchema,
   payment: paymentSchema,
   notes: z.array(z.string()), // BT-22
+  /** BT-6/BT-111: the VAT total also in EUR when the invoice currency is another one (art. 230). */
+  taxCurrency: z
+    .object({ currency: z.literal('EUR'), vat: amountString, exchangeRate: exchangeRateSchema })
+    .optional(),
+  /** The recorded check of the buyer's VAT ID that the VAT treatment relied on. */
+  buyerVatIdVerification: vatIdVerificationSchema.optional(),
 });
 export type InvoiceDocument = z.infer<typeof invoiceDocumentSchema>;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { vatIdVerificationSchema } from '../invoice/invoice-document.js';
 import { assertNever, type Decider } from '../shared/decider.js';
+import type { VatIdVerification } from '../vat/vat-id/vat-id-verifier.js';
 import { type Order, orderSchema } from './order.js';
 
 // Events
@@ -11,6 +13,19 @@ export const orderEventSchemas = {
     orderId: z.string(),
     order: orderSchema,
     receivedAt: z.iso.datetime(),
+  }),
+  /** The buyer's VAT ID was checked (check digits, VIES); the VAT treatment relies on this record. */
+  BuyerVatIdVerified: z.object({
+    tenantId: z.string(),
+    orderId: z.string(),
+    verification: vatIdVerificationSchema,
+  }),
+  /** Invoicing waits for something outside our control (e.g. VIES down) and is retried automatically. */
+  OrderHeld: z.object({
+    tenantId: z.string(),
+    orderId: z.string(),
+    reason: z.string(),
+    at: z.iso.datetime(),
   }),
   /** A step failed for good (invalid data, unsupported situation): a person must look. */
   OrderNeedsAttention: z.object({
@@ -29,6 +44,13 @@ export type OrderEvent = {
 export type OrderCommand =
   | { type: 'ReceiveOrder'; tenantId: string; orderId: string; order: Order; now: Date }
   | {
+      type: 'RecordBuyerVatIdVerification';
+      tenantId: string;
+      orderId: string;
+      verification: VatIdVerification;
+    }
+  | { type: 'HoldOrder'; tenantId: string; orderId: string; reason: string; now: Date }
+  | {
       type: 'FlagOrderNeedsAttention';
       tenantId: string;
       orderId: string;
@@ -40,8 +62,12 @@ export type OrderCommand =
 // State
 export type OrderState =
   | { status: 'none' }
-  | { status: 'received'; order: Order }
-  | { status: 'needs_attention'; order: Order; reason: string };
+  | {
+      status: 'received' | 'held' | 'needs_attention';
+      order: Order;
+      reason?: string;
+      buyerVatId?: VatIdVerification;
+    };
 
 export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
   initialState: { status: 'none' },
@@ -59,6 +85,33 @@ export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
               orderId: command.orderId,
               order: command.order,
               receivedAt: command.now.toISOString(),
+            },
+          },
+        ];
+      case 'RecordBuyerVatIdVerification':
+        if (state.status === 'none') throw new Error(`Order ${command.orderId} was never received`);
+        if (state.buyerVatId?.vatId === command.verification.vatId) return [];
+        return [
+          {
+            type: 'BuyerVatIdVerified',
+            data: {
+              tenantId: command.tenantId,
+              orderId: command.orderId,
+              verification: command.verification,
+            },
+          },
+        ];
+      case 'HoldOrder':
+        if (state.status === 'none') throw new Error(`Order ${command.orderId} was never received`);
+        if (state.status === 'held' && state.reason === command.reason) return [];
+        return [
+          {
+            type: 'OrderHeld',
+            data: {
+              tenantId: command.tenantId,
+              orderId: command.orderId,
+              reason: command.reason,
+              at: command.now.toISOString(),
             },
           },
         ];
@@ -86,10 +139,20 @@ export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
     switch (event.type) {
       case 'OrderReceived':
         return { status: 'received', order: event.data.order };
+      case 'BuyerVatIdVerified':
+        return state.status === 'none'
+          ? state
+          : {
+              ...state,
+              status: state.status === 'held' ? 'received' : state.status,
+              buyerVatId: event.data.verification,
+            };
+      case 'OrderHeld':
+        return state.status === 'none' ? state : { ...state, status: 'held', reason: event.data.reason };
       case 'OrderNeedsAttention':
         return state.status === 'none'
           ? state
-          : { status: 'needs_attention', order: state.order, reason: event.data.reason };
+          : { ...state, status: 'needs_attention', reason: event.data.reason };
       default:
         return assertNever(event);
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { assertNever, type Decider } from '../shared/decider.js';
+import { DEFAULT_NUMBERING, seriesFor } from './numbering.js';
 
 /**
  * An invoice series hands out gapless sequence numbers (domain.md §1.3). The number is assigned
@@ -29,6 +30,8 @@ export type InvoiceSeriesCommand = {
   seriesKey: string;
   /** Printed form, e.g. prefix "2026-" → "2026-000001". */
   prefix: string;
+  /** Zero-padded width of the sequence; the tenant's numbering setting, 6 when not given. */
+  digits?: number;
   invoiceId: string;
   now: Date;
 };
@@ -38,14 +41,11 @@ export interface InvoiceSeriesState {
   readonly numberByInvoice: ReadonlyMap<string, string>;
 }
 
-export const formatInvoiceNumber = (prefix: string, sequence: number) =>
-  `${prefix}${String(sequence).padStart(6, '0')}`;
+export const formatInvoiceNumber = (prefix: string, sequence: number, digits: number) =>
+  `${prefix}${String(sequence).padStart(digits, '0')}`;
 
-/** Series key and prefix of the default invoice series: one per calendar year of the issue date. */
-export const defaultInvoiceSeries = (issueDate: string) => {
-  const year = issueDate.slice(0, 4);
-  return { seriesKey: `invoice-${year}`, prefix: `${year}-` };
-};
+/** @deprecated Use `seriesFor('invoice', issueDate, settings.numbering)`. */
+export const defaultInvoiceSeries = (issueDate: string) => seriesFor('invoice', issueDate, DEFAULT_NUMBERING);
 
 export const invoiceSeriesDecider: Decider<InvoiceSeriesCommand, InvoiceSeriesEvent, InvoiceSeriesState> = {
   initialState: { lastSequence: 0, numberByInvoice: new Map() },
@@ -63,7 +63,11 @@ export const invoiceSeriesDecider: Decider<InvoiceSeriesCommand, InvoiceSeriesEv
               seriesKey: command.seriesKey,
               invoiceId: command.invoiceId,
               sequence,
-              number: formatInvoiceNumber(command.prefix, sequence),
+              number: formatInvoiceNumber(
+                command.prefix,
+                sequence,
+                command.digits ?? DEFAULT_NUMBERING.digits,
+              ),
               assignedAt: command.now.toISOString(),
             },
           },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_NUMBERING, numberingSchema } from '../series/numbering.js';
 import { addressSchema } from '../shared/schemas.js';
 import { isValidIban, isValidKvk } from './check-digits.js';
 
@@ -29,8 +30,12 @@ export const sellerSettingsSchema = z.object({
   address: addressSchema,
   ossRegistered: z.boolean().default(false),
   ossThresholdExceeded: z.boolean().default(false),
+  /** Voluntary destination taxation of all EU distance sales (binds two calendar years, art. 59c (3)). */
+  ossOptedIn: z.boolean().default(false),
   defaultLanguage: z.enum(['nl', 'en', 'de', 'fr']).default('nl'),
   paymentTermsDays: z.number().int().min(0).max(365).default(14),
+  /** Number series of invoices and credit notes (domain.md §1.3). */
+  numbering: numberingSchema.default(DEFAULT_NUMBERING),
 });
 export type SellerSettings = z.infer<typeof sellerSettingsSchema>;
 export type SellerSettingsInput = z.input<typeof sellerSettingsSchema>;

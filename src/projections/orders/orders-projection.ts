@@ -30,12 +30,36 @@ export const ordersProjection: Projection = {
         return;
       }
       case 'InvoiceIssued': {
+        // A credit note belongs to the same order but does not change which invoice it has.
+        if (event.data.invoice.type !== 'invoice') return;
         const { tenantId, orderId, invoiceId } = event.data.invoice;
         await trx
           .updateTable('orders')
           .set({ status: 'invoiced', status_reason: null, invoice_id: invoiceId })
           .where('tenant_id', '=', tenantId)
           .where('order_id', '=', orderId)
+          .execute();
+        return;
+      }
+      case 'OrderHeld': {
+        const { tenantId, orderId, reason } = event.data;
+        await trx
+          .updateTable('orders')
+          .set({ status: 'held', status_reason: reason })
+          .where('tenant_id', '=', tenantId)
+          .where('order_id', '=', orderId)
+          .where('status', 'in', ['received', 'held'])
+          .execute();
+        return;
+      }
+      case 'BuyerVatIdVerified': {
+        const { tenantId, orderId } = event.data;
+        await trx
+          .updateTable('orders')
+          .set({ status: 'received', status_reason: null })
+          .where('tenant_id', '=', tenantId)
+          .where('order_id', '=', orderId)
+          .where('status', '=', 'held')
           .execute();
         return;
       }

@@ -24,7 +24,15 @@ const longInvoice: InvoiceDocument = {
     }),
   ),
   allowancesCharges: [],
-  vatBreakdown: [{ category: 'S', rate: '21', taxable: '1200.00', vat: '252.00' }],
+  vatBreakdown: [
+    {
+      category: 'S',
+      rate: '21',
+      taxable: '1200.00',
+      vat: '252.00',
+      reporting: { kind: 'nl-return', box: '1a' },
+    },
+  ],
   totals: {
     lineNet: '1200.00',
     allowances: '0.00',

@@ -202,6 +202,8 @@ describe('renderUblInvoice', () => {
           vat: '0.00',
           exemptionReasonCode: 'VATEX-EU-IC',
           exemptionReason: 'Intra-Community supply',
+          reporting: { kind: 'nl-return', box: '3b' },
+          icp: 'goods',
         },
       ];
     });
@@ -221,7 +223,14 @@ describe('renderUblInvoice', () => {
       for (const entry of draft.allowancesCharges) Object.assign(entry, { vatCategory: 'O', vatRate: '0' });
       draft.buyer.vatId = 'NL987654321B02';
       draft.vatBreakdown = [
-        { category: 'O', rate: '0', taxable: '290.79', vat: '0.00', exemptionReasonCode: 'VATEX-EU-O' },
+        {
+          category: 'O',
+          rate: '0',
+          taxable: '290.79',
+          vat: '0.00',
+          exemptionReasonCode: 'VATEX-EU-O',
+          reporting: { kind: 'outside-scope' },
+        },
       ];
     });
 
