@@ -35,8 +35,8 @@ export interface TestStack {
   readonly stack: Stack;
   readonly app: FastifyInstance;
   readonly mail: SmtpSink;
-  /** The VIES stand-in: a real HTTP server speaking the VIES protocol. */
-  readonly vies: FakeVies & ViesRegistry;
+  /** The VIES stand-in (a real HTTP server speaking the VIES protocol): what it knows and was asked. */
+  readonly vies: ViesRegistry & { readonly requests: FakeVies['requests'] };
   stop(): Promise<void>;
 }
 
@@ -82,7 +82,7 @@ export async function startTestStack(database: 'postgres' | 'pglite'): Promise<T
   const mail = await startSmtpSink({ port: 0 });
   const registry: ViesRegistry = { validVatIds: new Set(), down: false };
   const fakeVies = await startFakeVies(viesScenario(registry));
-  const vies = Object.assign(fakeVies, registry);
+  const vies = Object.assign(registry, { requests: fakeVies.requests });
   const mailer = new SmtpMailer(`smtp://127.0.0.1:${mail.port}`, 'facturen@autofactuur.test');
   const documentDir = await mkdtemp(join(tmpdir(), 'autofactuur-docs-'));
   const pg = database === 'postgres' ? await createTestDatabase() : undefined;

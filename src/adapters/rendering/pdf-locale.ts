@@ -48,6 +48,19 @@ export interface InvoiceLabels {
   readonly transfer: (amount: string, iban: string, payee: string, reference: string, due?: string) => string;
   readonly due: (amount: string, due?: string) => string;
   readonly pageOf: (page: number, pages: number) => string;
+  /** BT-111 and the rate it was converted at (art. 230 Directive 2006/112/EC). */
+  readonly vatInEuro: string;
+  readonly exchangeRate: (rate: string, currency: string, date: string, source: string) => string;
+  readonly creditNote: CreditNoteLabels;
+}
+
+/** What a credit note prints instead of, or besides, the invoice texts (domain.md §1.5). */
+export interface CreditNoteLabels {
+  readonly title: string;
+  readonly number: string;
+  readonly issueDate: string;
+  readonly corrects: (invoiceNumber: string, invoiceDate: string) => string;
+  readonly reason: string;
 }
 
 export interface InvoiceLocale {
@@ -100,6 +113,15 @@ const nl: InvoiceLocale = {
       `Graag ${amount} ${due ? `uiterlijk ${due} ` : ''}overmaken naar ${iban} t.n.v. ${payee} o.v.v. ${reference}.`,
     due: (amount, due) => `Te betalen: ${amount}${due ? ` uiterlijk ${due}` : ''}.`,
     pageOf: (page, pages) => `Pagina ${page} van ${pages}`,
+    vatInEuro: 'Btw in EUR',
+    exchangeRate: (rate, currency, date, source) => `Wisselkoers: 1 EUR = ${rate} ${currency} (${date}, ${source})`,
+    creditNote: {
+      title: 'Creditnota',
+      number: 'Creditnotanummer',
+      issueDate: 'Datum',
+      corrects: (number, date) => `Correctie op factuur ${number} van ${date}`,
+      reason: 'Reden',
+    },
   },
 };
 
@@ -149,6 +171,15 @@ const en: InvoiceLocale = {
       `Please transfer ${amount}${due ? ` by ${due}` : ''} to ${iban} (${payee}), quoting ${reference}.`,
     due: (amount, due) => `Amount due: ${amount}${due ? ` by ${due}` : ''}.`,
     pageOf: (page, pages) => `Page ${page} of ${pages}`,
+    vatInEuro: 'VAT in EUR',
+    exchangeRate: (rate, currency, date, source) => `Exchange rate: 1 EUR = ${rate} ${currency} (${date}, ${source})`,
+    creditNote: {
+      title: 'Credit note',
+      number: 'Credit note number',
+      issueDate: 'Credit note date',
+      corrects: (number, date) => `Corrects invoice ${number} of ${date}`,
+      reason: 'Reason',
+    },
   },
 };
 

@@ -1,12 +1,16 @@
 import { create } from 'xmlbuilder2';
 import type { InvoiceDocument } from '../../domain/invoice/invoice-document.js';
-import { isCreditTransfer } from './payment-means.js';
-import { invoiceLine } from './ubl-lines.js';
+import { documentLine } from './ubl-lines.js';
 import { optionalText, type UblNode } from './ubl-nodes.js';
 import { buyerParty, postalAddress, sellerParty } from './ubl-parties.js';
-import { documentAllowanceCharge, legalMonetaryTotal, taxTotal } from './ubl-totals.js';
+import { settlement } from './ubl-settlement.js';
+import {
+  documentAllowanceCharge,
+  legalMonetaryTotal,
+  taxTotal,
+  taxTotalInTaxCurrency,
+} from './ubl-totals.js';
 
-const INVOICE_NS = 'urn:oasis:names:specification:ubl:schema:xsd:Invoice-2';
 const CAC_NS = 'urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2';
 const CBC_NS = 'urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2';
 
@@ -15,8 +19,24 @@ const NLCIUS = 'urn:cen.eu:en16931:2017#compliant#urn:fdc:nen.nl:nlcius:v1.0';
 const EN16931 = 'urn:cen.eu:en16931:2017';
 /** PEPPOL-EN16931-R001/R007: the billing process id. */
 const PEPPOL_BILLING_PROFILE = 'urn:fdc:peppol.eu:2017:poacc:billing:01:1.0';
-/** UNCL1001 380: commercial invoice. */
-const COMMERCIAL_INVOICE = '380';
+
+/** The UBL 2.1 main document per document type; UNCL1001 380 commercial invoice, 381 credit note. */
+const SYNTAX = {
+  invoice: {
+    root: 'Invoice',
+    namespace: 'urn:oasis:names:specification:ubl:schema:xsd:Invoice-2',
+    typeCode: ['cbc:InvoiceTypeCode', '380'],
+    line: 'cac:InvoiceLine',
+    quantity: 'cbc:InvoicedQuantity',
+  },
+  credit_note: {
+    root: 'CreditNote',
+    namespace: 'urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2',
+    typeCode: ['cbc:CreditNoteTypeCode', '381'],
+    line: 'cac:CreditNoteLine',
+    quantity: 'cbc:CreditedQuantity',
+  },
+} as const;
 
 /**
  * BT-24. Only buyers with a Peppol address get Peppol BIS; consumers cannot receive over Peppol, so a Dutch
@@ -27,54 +47,64 @@ export const ublCustomizationId = (invoice: InvoiceDocument): string => {
   return invoice.seller.address.countryCode === 'NL' ? NLCIUS : EN16931;
 };
 
-/** BG-16. The invoice number is the remittance information (BT-83); a credit transfer names the IBAN (BR-61). */
-const paymentMeans = (invoice: InvoiceDocument): UblNode => ({
-  'cbc:PaymentMeansCode': invoice.payment.meansCode,
-  'cbc:PaymentID': invoice.number,
-  'cac:PayeeFinancialAccount': isCreditTransfer(invoice.payment.meansCode)
-    ? { 'cbc:ID': invoice.seller.iban }
-    : undefined,
-});
+/** BG-3: the invoice a credit note corrects (NL-R-001), with its date in case numbers repeat (domain.md §3.5). */
+const billingReference = (invoice: InvoiceDocument): UblNode | undefined =>
+  invoice.billingReference && {
+    'cac:InvoiceDocumentReference': {
+      'cbc:ID': invoice.billingReference.number,
+      'cbc:IssueDate': invoice.billingReference.issueDate,
+    },
+  };
 
-/** The element order below is the xsd:sequence of UBL 2.1 InvoiceType; the schema rejects any other. */
-const invoiceElement = (invoice: InvoiceDocument): UblNode => {
+/**
+ * The element order below is the xsd:sequence of UBL 2.1 InvoiceType and CreditNoteType (the same order for
+ * everything used here; a credit note has no header due date); the schemas reject any other.
+ */
+const documentElement = (invoice: InvoiceDocument): UblNode => {
   const { currency } = invoice;
+  const syntax = SYNTAX[invoice.type];
+  const [typeCodeElement, typeCode] = syntax.typeCode;
   // BR-O-02: an "outside scope" invoice must not carry seller or buyer VAT ids (BR-O-11…14 keep O alone).
   const withVatIds = !invoice.vatBreakdown.some((entry) => entry.category === 'O');
+  const notes = [invoice.creditReason, ...invoice.notes].filter((note) => optionalText(note) !== undefined);
   return {
-    '@xmlns': INVOICE_NS,
+    '@xmlns': syntax.namespace,
     '@xmlns:cac': CAC_NS,
     '@xmlns:cbc': CBC_NS,
     'cbc:CustomizationID': ublCustomizationId(invoice),
     'cbc:ProfileID': PEPPOL_BILLING_PROFILE,
     'cbc:ID': invoice.number,
     'cbc:IssueDate': invoice.issueDate,
-    'cbc:DueDate': invoice.dueDate,
-    'cbc:InvoiceTypeCode': COMMERCIAL_INVOICE,
+    'cbc:DueDate': invoice.type === 'invoice' ? invoice.dueDate : undefined,
+    [typeCodeElement]: typeCode,
     // PEPPOL-EN16931-R002 allows one document note, so several notes become paragraphs of one.
-    'cbc:Note': optionalText(invoice.notes.join('\n')),
+    'cbc:Note': optionalText(notes.join('\n')),
     'cbc:DocumentCurrencyCode': currency,
+    'cbc:TaxCurrencyCode': invoice.taxCurrency?.currency, // BT-6
     'cbc:BuyerReference': optionalText(invoice.buyerReference),
     // PEPPOL-EN16931-R003: the channel order number satisfies "buyer reference or order reference".
     'cac:OrderReference': { 'cbc:ID': invoice.orderReference },
+    'cac:BillingReference': billingReference(invoice),
     'cac:AccountingSupplierParty': sellerParty(invoice.seller, withVatIds),
     'cac:AccountingCustomerParty': buyerParty(invoice.buyer, withVatIds),
     'cac:Delivery': {
       'cbc:ActualDeliveryDate': invoice.supplyDate,
       'cac:DeliveryLocation': { 'cac:Address': postalAddress(invoice.deliveryAddress) },
     },
-    'cac:PaymentMeans': paymentMeans(invoice),
+    ...settlement(invoice),
     'cac:AllowanceCharge': invoice.allowancesCharges.map((entry) => documentAllowanceCharge(entry, currency)),
-    'cac:TaxTotal': taxTotal(invoice),
+    'cac:TaxTotal': [taxTotal(invoice), taxTotalInTaxCurrency(invoice)].filter(
+      (total) => total !== undefined,
+    ),
     'cac:LegalMonetaryTotal': legalMonetaryTotal(invoice),
-    'cac:InvoiceLine': invoice.lines.map((line) => invoiceLine(line, currency)),
+    [syntax.line]: invoice.lines.map((line) => documentLine(line, currency, syntax.quantity)),
   };
 };
 
-/** UBL 2.1 Invoice (Peppol BIS Billing 3.0 / EN 16931) for an issued invoice document. */
+/** UBL 2.1 Invoice or CreditNote (Peppol BIS Billing 3.0 / EN 16931) for an issued invoice document. */
 export const renderUblInvoice = (invoice: InvoiceDocument): string =>
   create(
     // Webshop texts can hold control characters XML 1.0 forbids; replace them so the output always parses.
     { version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '\uFFFD' },
-    { Invoice: invoiceElement(invoice) },
+    { [SYNTAX[invoice.type].root]: documentElement(invoice) },
   ).end({ prettyPrint: true });

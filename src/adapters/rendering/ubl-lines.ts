@@ -12,12 +12,19 @@ const lineDiscount = (discount: string | undefined, currency: string): UblNode |
   };
 };
 
-/** BG-25. BT-146 keeps its own precision (up to four decimals); only document amounts are two (BR-DEC-*). */
-export const invoiceLine = (line: InvoiceLine, currency: string): UblNode => {
+/**
+ * BG-25 as `cac:InvoiceLine` (`cbc:InvoicedQuantity`) or `cac:CreditNoteLine` (`cbc:CreditedQuantity`), same
+ * sequence otherwise. BT-146 keeps its own precision (up to four decimals); document amounts have two (BR-DEC-*).
+ */
+export const documentLine = (
+  line: InvoiceLine,
+  currency: string,
+  quantityElement: 'cbc:InvoicedQuantity' | 'cbc:CreditedQuantity',
+): UblNode => {
   const sku = optionalText(line.sku);
   return {
     'cbc:ID': line.id,
-    'cbc:InvoicedQuantity': { '@unitCode': line.unitCode, '#': line.quantity },
+    [quantityElement]: { '@unitCode': line.unitCode, '#': line.quantity },
     'cbc:LineExtensionAmount': amount(line.net, currency),
     'cac:AllowanceCharge': lineDiscount(line.discount, currency),
     'cac:Item': {

@@ -24,6 +24,13 @@ export const taxTotal = (invoice: InvoiceDocument): UblNode => ({
   })),
 });
 
+/**
+ * BT-111: a document in another currency states its VAT total in EUR as well (art. 230 Directive
+ * 2006/112/EC), as a second TaxTotal with the amount only (PEPPOL-EN16931-R054/R055, BR-53).
+ */
+export const taxTotalInTaxCurrency = (invoice: InvoiceDocument): UblNode | undefined =>
+  invoice.taxCurrency && { 'cbc:TaxAmount': amount(invoice.taxCurrency.vat, invoice.taxCurrency.currency) };
+
 /** BT-107, BT-108 and BT-113 are optional; zero values are left out rather than stated. */
 const unlessZero = (value: string, currency: string): UblNode | undefined =>
   decimal(value).eq(0) ? undefined : amount(value, currency);

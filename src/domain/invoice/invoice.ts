@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { assertNever, type Decider } from '../shared/decider.js';
 import { ValidationError } from '../shared/errors.js';
+import { type CreditRecord, creditExcess, creditedSoFar, creditRecordSchema } from './credit-note.js';
 import { type InvoiceDocument, invoiceDocumentSchema } from './invoice-document.js';
 import { isBalanced, type JournalLine, journalLineSchema } from './journal.js';
 
@@ -38,6 +39,8 @@ export const invoiceEventSchemas = {
     reason: z.string(),
     at: z.iso.datetime(),
   }),
+  /** A credit note (numbered later, on its own stream) took this part of the invoice. */
+  InvoiceCredited: creditRecordSchema.extend({ invoiceId: z.string(), creditedAt: z.iso.datetime() }),
 };
 export type InvoiceEvent = {
   [K in keyof typeof invoiceEventSchemas]: { type: K; data: z.infer<(typeof invoiceEventSchemas)[K]> };
@@ -55,7 +58,8 @@ export type InvoiceCommand =
     }
   | { type: 'RecordSent'; recipient: string; messageId: string; now: Date }
   | { type: 'BookInvoice'; lines: JournalLine[]; now: Date }
-  | { type: 'FlagNeedsAttention'; step: string; reason: string; now: Date };
+  | { type: 'FlagNeedsAttention'; step: string; reason: string; now: Date }
+  | { type: 'RecordCredit'; credit: CreditRecord; now: Date };
 
 // State
 export type InvoiceState =
@@ -66,11 +70,14 @@ export type InvoiceState =
       rendered: boolean;
       sent: boolean;
       booked: boolean;
+      /** Earlier credit notes, for what is left to credit (`creditedSoFar`). */
+      credits: CreditRecord[];
     };
 
 /**
  * An issued invoice is immutable (invariant 1): later events only add facts about its documents,
- * delivery and booking; a correction is a credit note, never a change.
+ * delivery and booking; a correction is a credit note, never a change. What each credit note took is
+ * recorded here, so that the credit notes together never exceed the invoice.
  */
 export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, InvoiceState> = {
   initialState: { status: 'none' },
@@ -129,6 +136,8 @@ export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, InvoiceState>
             data: { invoiceId, step: command.step, reason: command.reason, at: now },
           },
         ];
+      case 'RecordCredit':
+        return recordCredit(state, command.credit, now);
       default:
         return assertNever(command);
     }
@@ -136,7 +145,14 @@ export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, InvoiceState>
 
   evolve(state, event) {
     if (event.type === 'InvoiceIssued') {
-      return { status: 'issued', invoice: event.data.invoice, rendered: false, sent: false, booked: false };
+      return {
+        status: 'issued',
+        invoice: event.data.invoice,
+        rendered: false,
+        sent: false,
+        booked: false,
+        credits: [],
+      };
     }
     if (state.status === 'none') return state;
     switch (event.type) {
@@ -148,8 +164,33 @@ export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, InvoiceState>
         return { ...state, booked: true };
       case 'InvoiceNeedsAttention':
         return state;
+      case 'InvoiceCredited': {
+        const { invoiceId: _invoice, creditedAt: _at, ...credit } = event.data;
+        return { ...state, credits: [...state.credits, credit] };
+      }
       default:
         return assertNever(event);
     }
   },
 };
+
+/** Idempotent by credit note id; refuses crediting a credit note or more than is left (defence in depth). */
+function recordCredit(
+  state: Extract<InvoiceState, { status: 'issued' }>,
+  credit: CreditRecord,
+  now: string,
+): InvoiceEvent[] {
+  const { invoice, credits } = state;
+  if (credits.some((earlier) => earlier.creditNoteId === credit.creditNoteId)) return [];
+  if (invoice.type !== 'invoice') {
+    throw new ValidationError(`${invoice.number} is a credit note; only an invoice can be credited`);
+  }
+  const excess = creditExcess(invoice, creditedSoFar(invoice, credits), credit);
+  if (excess.length > 0) {
+    throw new ValidationError(
+      `The credit exceeds what is left to credit of invoice ${invoice.number}`,
+      excess,
+    );
+  }
+  return [{ type: 'InvoiceCredited', data: { invoiceId: invoice.invoiceId, ...credit, creditedAt: now } }];
+}

@@ -6,8 +6,8 @@ import { isValidIban, isValidKvk } from './check-digits.js';
 /** What goes on every invoice of a tenant (docs/api.md "Tenants and seller settings"). */
 export const sellerSettingsSchema = z.object({
   name: z.string().min(1).max(200),
-  // Format only for now: the documented example IDs (NL859999999B01) fail the RSIN eleven-test,
-  // so check-digit validation arrives with VIES verification (issue 3), not as a silent contract break.
+  // Format here; check digits are reported as a warning by the API, because the documented example
+  // IDs (NL859999999B01) fail them and clients rely on those examples.
   vatId: z
     .string()
     .regex(

@@ -5,12 +5,28 @@ import {
   issueApiKey,
   updateSellerSettings,
 } from '../../application/tenants.js';
-import { sellerSettingsSchema } from '../../domain/tenant/seller-settings.js';
+import { type SellerSettings, sellerSettingsSchema } from '../../domain/tenant/seller-settings.js';
+import { hasValidCheckDigits } from '../../domain/vat/vat-id/vat-id.js';
 import { apiKeyRoleSchema } from '../../domain/tenant/tenant.js';
 import { type Auth, principalOf } from '../auth.js';
 import type { FastifyZodApp } from '../fastify-zod.js';
 import { notFound, problemSchema } from '../problem.js';
 import type { HttpServices } from '../services.js';
+
+const sellerSettingsResponse = sellerSettingsSchema.extend({
+  warnings: z.array(z.object({ field: z.string(), message: z.string() })),
+});
+
+/**
+ * A VAT ID whose check digits do not match is stored (the documented example IDs are such numbers,
+ * and clients rely on them) but reported, so the merchant can correct what goes on every invoice.
+ */
+function withWarnings(settings: SellerSettings) {
+  const warnings = hasValidCheckDigits(settings.vatId)
+    ? []
+    : [{ field: 'vatId', message: 'the check digits of this VAT ID do not match; please verify it' }];
+  return { ...settings, warnings };
+}
 
 export function tenantRoutes(app: FastifyZodApp, services: HttpServices, auth: Auth): void {
   app.post(
@@ -65,12 +81,12 @@ export function tenantRoutes(app: FastifyZodApp, services: HttpServices, auth: A
         summary: 'Set what goes on every invoice: seller identity, address, VAT ID, KvK, IBAN',
         security: [{ bearer: [] }],
         body: sellerSettingsSchema,
-        response: { 200: sellerSettingsSchema, 400: problemSchema },
+        response: { 200: sellerSettingsResponse, 400: problemSchema },
       },
     },
     async (request) => {
       const saved = await updateSellerSettings(services.app, principalOf(request).tenantId, request.body);
-      return saved ?? request.body;
+      return withWarnings(saved ?? request.body);
     },
   );
 
@@ -81,13 +97,13 @@ export function tenantRoutes(app: FastifyZodApp, services: HttpServices, auth: A
       schema: {
         tags: ['settings'],
         security: [{ bearer: [] }],
-        response: { 200: sellerSettingsSchema, 404: problemSchema },
+        response: { 200: sellerSettingsResponse, 404: problemSchema },
       },
     },
     async (request) => {
       const settings = await getSellerSettings(services.app, principalOf(request).tenantId);
       if (settings === undefined) throw notFound('No seller settings yet: PUT /v1/settings/seller first.');
-      return settings;
+      return withWarnings(settings);
     },
   );
 }

@@ -120,14 +120,13 @@ describe('invoice series with the tenant numbering (given events, when command, 
     ...(digits === undefined ? {} : { digits }),
     now,
   });
-  const run = (commands: ReturnType<typeof assign>[]) =>
-    commands.reduce<InvoiceSeriesEvent[]>(
-      (events, command) => [
-        ...events,
-        ...invoiceSeriesDecider.decide(command, fold(invoiceSeriesDecider, events)),
-      ],
-      [],
-    );
+  const run = (commands: ReturnType<typeof assign>[]) => {
+    const events: InvoiceSeriesEvent[] = [];
+    for (const command of commands) {
+      events.push(...invoiceSeriesDecider.decide(command, fold(invoiceSeriesDecider, events)));
+    }
+    return events;
+  };
 
   it('numbers credit notes gaplessly in their own series with the configured digits', () => {
     const events = run([assign('cn-a', 8), assign('cn-b', 8), assign('cn-a', 8)]);
