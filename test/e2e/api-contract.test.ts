@@ -8,6 +8,7 @@ import {
   createTenant,
   eventually,
   orderBody,
+  SELLER,
   startTestStack,
   type TestStack,
 } from '../support/test-stack.js';
@@ -218,6 +219,30 @@ describe('merchant API contract (PostgreSQL, real Temporal, real SMTP)', () => {
     expect(res.statusCode).toBe(400);
     const fields = (res.json() as { errors: { field: string }[] }).errors.map((e) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['vatId', 'kvk', 'iban', 'email', 'address.street']));
+  });
+
+  it('stores a seller VAT ID with wrong check digits but says so; a valid one has no warnings', async () => {
+    const put = (vatId: string) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/v1/settings/seller',
+        headers: bearer(tenant.apiKey),
+        payload: { ...SELLER, vatId },
+      });
+    const documented = await put('NL859999999B01');
+    expect(documented.statusCode).toBe(200);
+    expect((documented.json() as { warnings: { field: string }[] }).warnings.map((w) => w.field)).toEqual([
+      'vatId',
+    ]);
+    const valid = await put('NL123456782B01');
+    expect((valid.json() as { warnings: unknown[] }).warnings).toEqual([]);
+    const read = await t.app.inject({
+      method: 'GET',
+      url: '/v1/settings/seller',
+      headers: bearer(tenant.apiKey),
+    });
+    expect(read.json()).toMatchObject({ vatId: 'NL123456782B01', warnings: [] });
+    await put(SELLER.vatId);
   });
 
   it('serves /health and the OpenAPI document at /docs', async () => {

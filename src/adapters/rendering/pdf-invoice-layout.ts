@@ -2,9 +2,17 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { InvoiceDocument } from '../../domain/invoice/invoice-document.js';
 import { decimal } from '../../domain/shared/money.js';
 import type { Address } from '../../domain/shared/schemas.js';
+import { creditNoteSettlement } from './credit-note-texts.js';
 import { isCreditTransfer } from './payment-means.js';
+import { correctionBlock, documentHeadings } from './pdf-credit-note.js';
 import { formatterFor, type InvoiceFormatter } from './pdf-format.js';
-import { allowancesChargesTable, linesTable, totalsTable, vatBreakdownTable } from './pdf-invoice-tables.js';
+import {
+  allowancesChargesTable,
+  exchangeRateNote,
+  linesTable,
+  totalsTable,
+  vatBreakdownTable,
+} from './pdf-invoice-tables.js';
 import { type InvoiceLabels, localeFor } from './pdf-locale.js';
 
 /** Fixed producer so the bytes depend on the invoice alone. */
@@ -51,11 +59,16 @@ const buyerBlock = (invoice: InvoiceDocument, labels: InvoiceLabels): Content =>
 };
 
 const metaTable = (invoice: InvoiceDocument, labels: InvoiceLabels, format: InvoiceFormatter): Content => {
+  const headings = documentHeadings(invoice, labels);
   const rows: [string, string | undefined][] = [
-    [labels.invoiceNumber, invoice.number],
-    [labels.issueDate, format.date(invoice.issueDate)],
+    [headings.number, invoice.number],
+    [headings.issueDate, format.date(invoice.issueDate)],
     [labels.supplyDate, format.date(invoice.supplyDate)],
-    [labels.dueDate, invoice.dueDate && format.date(invoice.dueDate)],
+    // A credit note is settled by the seller at once; a due date would read as a demand to pay.
+    [
+      labels.dueDate,
+      invoice.type === 'invoice' && invoice.dueDate ? format.date(invoice.dueDate) : undefined,
+    ],
     [labels.orderReference, invoice.orderReference || undefined],
     [labels.buyerReference, invoice.buyerReference || undefined],
   ];
@@ -71,9 +84,13 @@ const metaTable = (invoice: InvoiceDocument, labels: InvoiceLabels, format: Invo
   };
 };
 
-/** What the customer still has to do: nothing, transfer to the IBAN (BR-61 names it), or pay otherwise. */
+/**
+ * What the customer still has to do: nothing, transfer to the IBAN (BR-61 names it), or pay otherwise. A
+ * credit note says how the seller settles it instead.
+ */
 const paymentText = (invoice: InvoiceDocument, labels: InvoiceLabels, format: InvoiceFormatter): string => {
   const { totals, payment, seller } = invoice;
+  if (invoice.type === 'credit_note') return creditNoteSettlement(invoice);
   if (decimal(totals.payable).eq(0)) return labels.paid;
   const amount = format.money(totals.payable);
   const due = invoice.dueDate && format.date(invoice.dueDate);
@@ -91,6 +108,7 @@ const notesBlock = (invoice: InvoiceDocument, labels: InvoiceLabels): Content[] 
 export const invoiceDocumentDefinition = (invoice: InvoiceDocument): TDocumentDefinitions => {
   const { labels, numbers } = localeFor(invoice.language);
   const format = formatterFor(invoice.currency, numbers);
+  const { title } = documentHeadings(invoice, labels);
   // Metadata dates come from the invoice, not the clock: identical input gives identical bytes.
   const issued = new Date(`${invoice.issueDate}T00:00:00Z`);
   const { seller } = invoice;
@@ -99,7 +117,7 @@ export const invoiceDocumentDefinition = (invoice: InvoiceDocument): TDocumentDe
     pageMargins: [40, 40, 40, 60],
     language: invoice.language,
     info: {
-      title: `${labels.title} ${invoice.number}`,
+      title: `${title} ${invoice.number}`,
       author: seller.name,
       creator: PRODUCER,
       producer: PRODUCER,
@@ -117,7 +135,8 @@ export const invoiceDocumentDefinition = (invoice: InvoiceDocument): TDocumentDe
     },
     content: [
       { columns: [buyerBlock(invoice, labels), sellerBlock(invoice, labels)] },
-      { text: labels.title, style: 'title' },
+      { text: title, style: 'title' },
+      ...correctionBlock(invoice, labels, format),
       metaTable(invoice, labels, format),
       linesTable(invoice, labels, format),
       ...allowancesChargesTable(invoice, labels, format),
@@ -136,6 +155,7 @@ export const invoiceDocumentDefinition = (invoice: InvoiceDocument): TDocumentDe
         // The VAT breakdown and the totals are read together; never split them over two pages.
         unbreakable: true,
       },
+      ...exchangeRateNote(invoice, labels, format),
       ...notesBlock(invoice, labels),
       { text: paymentText(invoice, labels, format), margin: [0, 12, 0, 0] },
     ],

@@ -1,8 +1,8 @@
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { InvoiceDocument, InvoiceLine, VatBreakdown } from '../../domain/invoice/invoice-document.js';
 import { decimal } from '../../domain/shared/money.js';
-import type { InvoiceFormatter } from './pdf-format.js';
-import type { InvoiceLabels } from './pdf-locale.js';
+import { formatMoney, type InvoiceFormatter } from './pdf-format.js';
+import { type InvoiceLabels, localeFor } from './pdf-locale.js';
 
 const header = (texts: string[], numericFrom: number): TableCell[] =>
   texts.map((text, index) => ({
@@ -105,6 +105,29 @@ export const vatBreakdownTable = (
   layout: 'lightHorizontalLines',
 });
 
+/** BT-111: the VAT total in EUR, in the document language's number style (art. 230 Directive 2006/112/EC). */
+const vatInEuro = (invoice: InvoiceDocument): string | undefined =>
+  invoice.taxCurrency &&
+  formatMoney(invoice.taxCurrency.vat, invoice.taxCurrency.currency, localeFor(invoice.language).numbers);
+
+/** The exchange rate BT-111 was converted at, with its date and source (art. 91 Directive 2006/112/EC). */
+export const exchangeRateNote = (
+  invoice: InvoiceDocument,
+  labels: InvoiceLabels,
+  format: InvoiceFormatter,
+): Content[] => {
+  const { taxCurrency } = invoice;
+  if (taxCurrency === undefined) return [];
+  const { rate, date, source } = taxCurrency.exchangeRate;
+  return [
+    {
+      text: labels.exchangeRate(format.quantity(rate), invoice.currency, format.date(date), source),
+      style: 'detail',
+      margin: [0, 4, 0, 0],
+    },
+  ];
+};
+
 /** BT-106…BT-115; optional totals appear only when they are not zero. */
 export const totalsTable = (
   invoice: InvoiceDocument,
@@ -118,6 +141,7 @@ export const totalsTable = (
   ];
   const unlessZero = (label: string, value: string): TableCell[][] =>
     decimal(value).eq(0) ? [] : [row(label, value)];
+  const euro = vatInEuro(invoice);
   return {
     table: {
       widths: ['*', 'auto'],
@@ -127,9 +151,16 @@ export const totalsTable = (
         ...unlessZero(labels.charges, totals.charges),
         row(labels.totalNet, totals.net),
         row(labels.vat, totals.vat),
+        ...(euro === undefined
+          ? []
+          : [[{ text: labels.vatInEuro }, { text: euro, alignment: 'right', noWrap: true }] as TableCell[]]),
         row(labels.gross, totals.gross, true),
         ...unlessZero(labels.prepaid, `-${totals.prepaid}`),
-        row(labels.payable, totals.payable, true),
+        row(
+          invoice.type === 'credit_note' ? labels.creditNote.payable : labels.payable,
+          totals.payable,
+          true,
+        ),
       ],
     },
     layout: 'noBorders',

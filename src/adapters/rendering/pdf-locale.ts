@@ -61,6 +61,8 @@ export interface CreditNoteLabels {
   readonly issueDate: string;
   readonly corrects: (invoiceNumber: string, invoiceDate: string) => string;
   readonly reason: string;
+  /** BT-115 on a credit note: what the customer gets back or has set off, not an amount to pay. */
+  readonly payable: string;
 }
 
 export interface InvoiceLocale {
@@ -114,13 +116,15 @@ const nl: InvoiceLocale = {
     due: (amount, due) => `Te betalen: ${amount}${due ? ` uiterlijk ${due}` : ''}.`,
     pageOf: (page, pages) => `Pagina ${page} van ${pages}`,
     vatInEuro: 'Btw in EUR',
-    exchangeRate: (rate, currency, date, source) => `Wisselkoers: 1 EUR = ${rate} ${currency} (${date}, ${source})`,
+    exchangeRate: (rate, currency, date, source) =>
+      `Wisselkoers: 1 EUR = ${rate} ${currency} (${date}, ${source})`,
     creditNote: {
       title: 'Creditnota',
       number: 'Creditnotanummer',
       issueDate: 'Datum',
       corrects: (number, date) => `Correctie op factuur ${number} van ${date}`,
       reason: 'Reden',
+      payable: 'Gecrediteerd bedrag',
     },
   },
 };
@@ -172,13 +176,15 @@ const en: InvoiceLocale = {
     due: (amount, due) => `Amount due: ${amount}${due ? ` by ${due}` : ''}.`,
     pageOf: (page, pages) => `Page ${page} of ${pages}`,
     vatInEuro: 'VAT in EUR',
-    exchangeRate: (rate, currency, date, source) => `Exchange rate: 1 EUR = ${rate} ${currency} (${date}, ${source})`,
+    exchangeRate: (rate, currency, date, source) =>
+      `Exchange rate: 1 EUR = ${rate} ${currency} (${date}, ${source})`,
     creditNote: {
       title: 'Credit note',
       number: 'Credit note number',
       issueDate: 'Credit note date',
       corrects: (number, date) => `Corrects invoice ${number} of ${date}`,
       reason: 'Reason',
+      payable: 'Amount credited',
     },
   },
 };

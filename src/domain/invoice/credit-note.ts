@@ -341,7 +341,12 @@ function takeLines(
  * becomes one line.
  */
 function takeRemainder(original: InvoiceDocument, credited: CreditedSoFar): Taken {
-  if (credited.gross.lte(0)) {
+  const linesLeft = original.lines.flatMap((line) => {
+    const left = credited.lines.get(line.id)!;
+    return left.quantity.gt(0) ? [{ line, ...left }] : [];
+  });
+  // A 0.00 invoice can still be cancelled; an invoice with nothing left cannot be credited again.
+  if (linesLeft.length === 0 && credited.gross.lte(0)) {
     return {
       ok: false,
       errors: [{ field: 'invoice', message: `invoice ${original.number} has been credited in full` }],
@@ -349,13 +354,10 @@ function takeRemainder(original: InvoiceDocument, credited: CreditedSoFar): Take
   }
   const groupOf = groupIndexer(original);
   const texts = TEXTS[original.language];
-  const linesLeft = original.lines.flatMap((line) => {
-    const left = credited.lines.get(line.id)!;
-    return left.quantity.gt(0) ? [{ line, ...left }] : [];
-  });
+  // An entry of 0.00 on the invoice is mirrored as it is.
   const entriesLeft = original.allowancesCharges.flatMap((entry, index) => {
     const amount = credited.allowancesCharges[index]!;
-    return amount.gt(0) ? [{ entry, index, amount }] : [];
+    return amount.gt(0) || decimal(entry.amount).eq(0) ? [{ entry, index, amount }] : [];
   });
   const taken: Content['taken'] = {
     lines: linesLeft.map(({ line, quantity, net }) => ({
@@ -443,7 +445,7 @@ function takeAmount(
       : [],
   );
   const lines = groups.map(({ index, taxable }, i) =>
-    lumpLine(original, index, String(i + 1), reason, taxable),
+    lumpLine(original, index, String(i + 1), reason.trim(), taxable),
   );
   return {
     ok: true,

@@ -92,10 +92,29 @@ export function draftInvoice(input: InvoiceDraftInput): DraftResult {
     const decision = decideVat(situation, { vatClass: vatClassOf(line), supplyType: line.supplyType });
     return { ...decision, ...exemptionFor(decision.category, seller.defaultLanguage) };
   });
+  const outsideScope = treatments.some((t) => t.category === 'O');
+  if (outsideScope && treatments.some((t) => t.category !== 'O')) {
+    // BR-O-11…14: an invoice with "not subject to VAT" lines may hold nothing else.
+    return {
+      ok: false,
+      errors: [
+        {
+          field: 'lines',
+          message:
+            'services to a business outside the EU (not subject to Dutch VAT) cannot share an invoice with other VAT categories; send them as a separate order',
+        },
+      ],
+    };
+  }
   const groups = groupLines(treatments, lineTotals);
-  const groupWeights = groups.map((g) => sum(g.items.map((item) => item.amount)));
-  spreadOverGroups(groups, groupWeights, shipping, 'charge');
-  spreadOverGroups(groups, groupWeights, discount.neg(), 'allowance');
+  // Transport charges are part of the taxable amount of the goods (art. 78 (b) Directive), so
+  // shipping follows the goods only; an order discount applies to everything bought.
+  const goodsWeights = groups.map((g) =>
+    sum(g.items.filter((i) => order.lines[i.index]!.supplyType === 'goods').map((i) => i.amount)),
+  );
+  const allWeights = groups.map((g) => sum(g.items.map((item) => item.amount)));
+  spreadOverGroups(groups, sum(goodsWeights).gt(0) ? goodsWeights : allWeights, shipping, 'charge');
+  spreadOverGroups(groups, allWeights, discount.neg(), 'allowance');
 
   const priced = order.pricesIncludeVat ? priceFromGross(groups) : priceFromNet(groups);
   const lines = order.lines.map((line, i): InvoiceLine => {
@@ -309,8 +328,9 @@ function priceFromNet(groups: readonly VatGroup[]): Priced {
 
 /**
  * Gross prices (house rule, domain.md §3.4): the gross total per group is what the customer paid;
- * VAT = round(G × r / (100 + r)), net = G − VAT, and the net is spread over the group's lines,
- * charges and allowances by largest remainder so the invoice's gross equals the amount paid.
+ * VAT = round(G × r / (100 + r)), net = G − VAT. Document charges and allowances get their own
+ * rounded net; the rest of the group's net is spread over its lines by largest remainder, so the
+ * invoice's gross equals the amount paid and no allowance can flip sign on a stray cent.
  */
 function priceFromGross(groups: readonly VatGroup[]): Priced {
   return collect(groups, (group) => {
@@ -318,13 +338,20 @@ function priceFromGross(groups: readonly VatGroup[]): Priced {
     const rate = decimal(group.treatment.rate);
     const vat = round2(gross.times(rate).div(rate.plus(100)));
     const taxable = gross.minus(vat);
+    const documentNets = new Map(
+      group.items
+        .filter((i) => i.kind !== 'line')
+        .map((i) => [i, round2(i.amount.times(100).div(rate.plus(100)))] as const),
+    );
+    const lines = group.items.filter((i) => i.kind === 'line');
+    const lineNets = allocateByWeight(
+      taxable.minus(sum([...documentNets.values()])),
+      lines.map((i) => i.amount),
+    );
     return {
       taxable,
       vat,
-      itemNets: allocateByWeight(
-        taxable,
-        group.items.map((i) => i.amount),
-      ),
+      itemNets: group.items.map((i) => documentNets.get(i) ?? lineNets[lines.indexOf(i)]!),
     };
   });
 }

@@ -70,6 +70,9 @@ export function decideVat(situation: VatSituation, line: VatLine): VatDecision {
     return { category: 'G', rate: '0', reporting: { kind: 'nl-return', box: '3a' } };
   if (b2bAbroad)
     return { category: 'K', rate: '0', reporting: { kind: 'nl-return', box: '3b' }, icp: 'goods' };
+  // A business identified in the seller's own state is no distance-sale customer (art. 14 (4)
+  // Directive) and no ICL customer either (art. 138): the supply stays where transport begins (art. 32).
+  if (situation.verifiedBuyerVatCountry === home) return domestic(line.vatClass, situation.supplyDate, home);
   if (!situation.destinationTaxation) return domestic(line.vatClass, situation.supplyDate, home);
   // Distance sale taxed where the goods arrive (art. 33 (a) Directive), through OSS when registered.
   const reporting: VatReporting = situation.ossRegistered
@@ -96,8 +99,7 @@ export const isEuDistanceSale = (
   line.vatClass !== 'exempt' &&
   situation.shipToCountry !== situation.sellerCountry &&
   isEuMemberState(situation.shipToCountry) &&
-  (situation.verifiedBuyerVatCountry === undefined ||
-    situation.verifiedBuyerVatCountry === situation.sellerCountry);
+  situation.verifiedBuyerVatCountry === undefined;
 
 /** EUR 10,000 excl. VAT, EU-wide, current and previous calendar year (art. 59c Directive 2006/112/EC). */
 export const DISTANCE_SALES_THRESHOLD_EUR = '10000';

@@ -6,8 +6,8 @@ import {
   updateSellerSettings,
 } from '../../application/tenants.js';
 import { type SellerSettings, sellerSettingsSchema } from '../../domain/tenant/seller-settings.js';
-import { hasValidCheckDigits } from '../../domain/vat/vat-id/vat-id.js';
 import { apiKeyRoleSchema } from '../../domain/tenant/tenant.js';
+import { hasValidCheckDigits } from '../../domain/vat/vat-id/vat-id.js';
 import { type Auth, principalOf } from '../auth.js';
 import type { FastifyZodApp } from '../fastify-zod.js';
 import { notFound, problemSchema } from '../problem.js';

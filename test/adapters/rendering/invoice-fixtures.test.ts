@@ -6,6 +6,7 @@ import {
 } from '../../../src/domain/invoice/invoice-document.js';
 import { decimal, formatAmount, round2, sum } from '../../../src/domain/shared/money.js';
 import { businessBuyerPeppol, domesticMixedRates } from '../../fixtures/invoices/domestic-mixed-rates.js';
+import { paperCreditNote, usdInvoice } from '../../fixtures/invoices/foreign-currency.js';
 
 const total = (values: string[]): string => formatAmount(sum(values.map((value) => decimal(value))));
 
@@ -13,6 +14,8 @@ const total = (values: string[]): string => formatAmount(sum(values.map((value) 
 describe.each([
   ['consumer, mixed rates', domesticMixedRates],
   ['business buyer on Peppol', businessBuyerPeppol],
+  ['USD invoice with VAT in EUR', usdInvoice],
+  ['credit note for part of a line', paperCreditNote],
 ])('fixture: %s', (_name, invoice: InvoiceDocument) => {
   const { totals } = invoice;
   const documentLevel = (
