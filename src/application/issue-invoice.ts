@@ -4,18 +4,15 @@ import type { InvoiceDocument } from '../domain/invoice/invoice-document.js';
 import { vatClassOf } from '../domain/invoice/vat-class.js';
 import type { Order } from '../domain/order/order.js';
 import { orderDecider } from '../domain/order/order-decider.js';
-import { defaultInvoiceSeries, invoiceSeriesDecider } from '../domain/series/invoice-series.js';
-import { toAmsterdamDate } from '../domain/shared/dates.js';
 import { NotFoundError, ValidationError } from '../domain/shared/errors.js';
 import { decimal, formatAmount } from '../domain/shared/money.js';
-import { distanceSalesStream, invoiceSeriesStream, invoiceStream, orderStream } from '../domain/streams.js';
+import { distanceSalesStream, invoiceStream, orderStream } from '../domain/streams.js';
 import type { SellerSettings } from '../domain/tenant/seller-settings.js';
 import { crossesThreshold, distanceSalesDecider, passedThreshold } from '../domain/vat/distance-sales.js';
 import { isEuDistanceSale } from '../domain/vat/vat-decision.js';
 import type { VatIdVerification } from '../domain/vat/vat-id/vat-id-verifier.js';
-import { type AggregateStateCache, handleCommand, loadState } from './command-handler.js';
-import type { AppDependencies } from './dependencies.js';
-import type { KeyedMutex } from './keyed-mutex.js';
+import { assignDocumentNumber, type NumberingDependencies } from './assign-number.js';
+import { handleCommand, loadState } from './command-handler.js';
 import { invoiceIdFor } from './orders.js';
 import { getSellerSettings } from './tenants.js';
 
@@ -26,10 +23,7 @@ export interface IssueInvoiceInput {
   readonly issuedAt: string;
 }
 
-type IssueDependencies = Pick<AppDependencies, 'eventStore'> & {
-  readonly streamCache: AggregateStateCache;
-  readonly streamLock: KeyedMutex;
-};
+type IssueDependencies = NumberingDependencies;
 
 /**
  * Validate → (EU distance sale: count it towards the threshold) → assign the next number of the
@@ -70,18 +64,14 @@ export async function issueInvoice(
     draft = await countDistanceSale(deps, draft, settingsSayDestination, draftFor);
   }
 
-  const { seriesKey, prefix } = defaultInvoiceSeries(toAmsterdamDate(issuedAt));
-  const seriesStream = invoiceSeriesStream(tenantId, seriesKey);
-  const { state: series } = await deps.streamLock.run(seriesStream, () =>
-    handleCommand(
-      deps.eventStore,
-      seriesStream,
-      invoiceSeriesDecider,
-      { type: 'AssignInvoiceNumber', tenantId, seriesKey, prefix, invoiceId, now: issuedAt },
-      { commandId: `assign-${invoiceId}`, metadata: { tenantId }, cache: deps.streamCache },
-    ),
-  );
-  const number = series.numberByInvoice.get(invoiceId)!;
+  const number = await assignDocumentNumber(deps, {
+    tenantId,
+    documentId: invoiceId,
+    kind: 'invoice',
+    issueDate: draft.issueDate,
+    issuedAt,
+    seller: seller!,
+  });
 
   const { state } = await handleCommand(
     deps.eventStore,

@@ -9,6 +9,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { createAuth } from './auth.js';
 import { registerProblemHandlers } from './problem.js';
+import { creditNoteRoutes } from './routes/credit-notes.js';
 import { healthRoutes } from './routes/health.js';
 import { invoiceRoutes } from './routes/invoices.js';
 import { orderRoutes } from './routes/orders.js';
@@ -44,5 +45,6 @@ export async function buildApp(services: HttpServices, options: FastifyServerOpt
   tenantRoutes(app, services, auth);
   orderRoutes(app, services, auth);
   invoiceRoutes(app, services, auth);
+  creditNoteRoutes(app, services, auth);
   return app;
 }

@@ -1,9 +1,12 @@
+import type { NumberingDependencies } from '../application/assign-number.js';
 import type { AppDependencies } from '../application/dependencies.js';
 import type { DocumentStore } from '../domain/ports/document-store.js';
 
 /** What the routes may use; built by a composition root and passed to buildApp. */
 export interface HttpServices {
   readonly app: AppDependencies;
+  /** Series numbering (credit notes are numbered in the API process). */
+  readonly numbering: Omit<NumberingDependencies, 'eventStore'>;
   readonly documents: DocumentStore;
   /** Operator key that may create tenants; undefined disables tenant creation over HTTP. */
   readonly adminApiKey: string | undefined;

@@ -1,7 +1,5 @@
 import { createRequire } from 'node:module';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { AggregateStateCache } from '../application/command-handler.js';
-import { KeyedMutex } from '../application/keyed-mutex.js';
 import { type ActivityDependencies, createActivities } from '../workflows/activities.js';
 
 const require = createRequire(import.meta.url);
@@ -11,7 +9,7 @@ export async function createInvoicingWorker(options: {
   address: string;
   namespace: string;
   taskQueue: string;
-  deps: Omit<ActivityDependencies, 'streamCache' | 'streamLock'>;
+  deps: ActivityDependencies;
 }): Promise<{ worker: Worker; connection: NativeConnection }> {
   const connection = await NativeConnection.connect({ address: options.address });
   const worker = await Worker.create({
@@ -19,11 +17,7 @@ export async function createInvoicingWorker(options: {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     workflowsPath: require.resolve('../workflows/invoice-order.workflow.ts'),
-    activities: createActivities({
-      ...options.deps,
-      streamCache: new AggregateStateCache(),
-      streamLock: new KeyedMutex(),
-    }),
+    activities: createActivities(options.deps),
     maxConcurrentActivityTaskExecutions: 50,
   });
   return { worker, connection };

@@ -6,7 +6,9 @@ import type { Db } from '../adapters/db/database.js';
 import { FileDocumentStore } from '../adapters/documents/file-document-store.js';
 import { EventStoreDbEventStore } from '../adapters/event-store/eventstoredb-event-store.js';
 import { PostgresEventStore } from '../adapters/event-store/postgres-event-store.js';
+import { AggregateStateCache } from '../application/command-handler.js';
 import type { AppDependencies } from '../application/dependencies.js';
+import { KeyedMutex } from '../application/keyed-mutex.js';
 import type { EventStore } from '../domain/ports/event-store.js';
 import type { Mailer } from '../domain/ports/mailer.js';
 import type { VatIdVerifier } from '../domain/vat/vat-id/vat-id-verifier.js';
@@ -55,6 +57,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       : new EventStoreDbEventStore(options.eventStoreDbConnectionString);
   const documents = new FileDocumentStore(options.documentDir);
   const deps: AppDependencies = { eventStore, db, clock: systemClock, ids: randomIds };
+  // One cache and lock per process for the hot streams (series, distance sales), shared by API and worker.
+  const streams = { streamCache: new AggregateStateCache(), streamLock: new KeyedMutex() };
   const stoppers: (() => Promise<void>)[] = [];
 
   const connection = await Connection.connect({ address: options.temporal.address });
@@ -73,7 +77,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     projections.start();
     const runner = projections;
     stoppers.push(() => runner.stop());
-    app = await buildApp({ app: deps, documents, adminApiKey: options.adminApiKey, readModels: projections });
+    app = await buildApp({
+      app: deps,
+      numbering: streams,
+      documents,
+      adminApiKey: options.adminApiKey,
+      readModels: projections,
+    });
     const server = app;
     stoppers.push(() => server.close());
   }
@@ -89,6 +99,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         documents,
         mailer: options.mailer,
         vatIdVerifier: options.vatIdVerifier,
+        ...streams,
       },
     });
     worker = created.worker;

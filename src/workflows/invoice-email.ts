@@ -1,17 +1,23 @@
 import type { InvoiceDocument } from '../domain/invoice/invoice-document.js';
 import type { OutgoingMail } from '../domain/ports/mailer.js';
 
+const documentName = {
+  nl: (i: InvoiceDocument) => (i.type === 'credit_note' ? 'creditnota' : 'factuur'),
+  en: (i: InvoiceDocument) => (i.type === 'credit_note' ? 'credit note' : 'invoice'),
+};
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 const TEXT = {
   nl: {
-    subject: (i: InvoiceDocument) => `Factuur ${i.number} van ${i.seller.name}`,
+    subject: (i: InvoiceDocument) => `${capitalised(documentName.nl(i))} ${i.number} van ${i.seller.name}`,
     body: (i: InvoiceDocument) =>
-      `Beste ${i.buyer.contactName ?? i.buyer.name},\n\nIn de bijlage vindt u factuur ${i.number} voor uw bestelling ${i.orderReference} ` +
+      `Beste ${i.buyer.contactName ?? i.buyer.name},\n\nIn de bijlage vindt u ${documentName.nl(i)} ${i.number} voor uw bestelling ${i.orderReference} ` +
       `(${i.currency} ${i.totals.gross}), als PDF en als e-factuur (UBL).\n\nMet vriendelijke groet,\n${i.seller.name}\n`,
   },
   en: {
-    subject: (i: InvoiceDocument) => `Invoice ${i.number} from ${i.seller.name}`,
+    subject: (i: InvoiceDocument) => `${capitalised(documentName.en(i))} ${i.number} from ${i.seller.name}`,
     body: (i: InvoiceDocument) =>
-      `Dear ${i.buyer.contactName ?? i.buyer.name},\n\nAttached is invoice ${i.number} for your order ${i.orderReference} ` +
+      `Dear ${i.buyer.contactName ?? i.buyer.name},\n\nAttached is ${documentName.en(i)} ${i.number} for your order ${i.orderReference} ` +
       `(${i.currency} ${i.totals.gross}), as a PDF and as an e-invoice (UBL).\n\nKind regards,\n${i.seller.name}\n`,
   },
 };

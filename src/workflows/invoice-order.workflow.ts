@@ -3,6 +3,8 @@ import type { InvoicingActivities } from './activities.js';
 
 export const INVOICING_TASK_QUEUE = 'invoicing';
 export const invoiceWorkflowId = (tenantId: string, orderId: string) => `invoice-${tenantId}-${orderId}`;
+export const creditNoteWorkflowId = (tenantId: string, creditNoteId: string) =>
+  `creditnote-${tenantId}-${creditNoteId}`;
 
 export interface InvoiceOrderInput {
   readonly tenantId: string;
@@ -79,13 +81,37 @@ export async function invoiceOrder(input: InvoiceOrderInput): Promise<InvoiceOrd
     await flagNeedsAttention({ ...input, step: 'issue', reason, errors: failureDetails(error) });
     return { status: 'needs_attention', reason };
   }
-  const ref = { tenantId: input.tenantId, invoiceId: invoice.invoiceId };
+  return {
+    ...(await documentsDeliveryAndBooking(input.tenantId, input.orderId, invoice.invoiceId)),
+    ...invoice,
+  };
+}
+
+/** An issued credit note (numbered by the API) gets the same documents, delivery and booking. */
+export async function processCreditNote(input: {
+  tenantId: string;
+  orderId: string;
+  creditNoteId: string;
+}): Promise<InvoiceOrderResult> {
+  const outcome = await documentsDeliveryAndBooking(input.tenantId, input.orderId, input.creditNoteId);
+  return { ...outcome, invoiceId: input.creditNoteId };
+}
+
+/** Booking does not wait for the customer's mail server: a failed delivery is flagged after booking. */
+async function documentsDeliveryAndBooking(
+  tenantId: string,
+  orderId: string,
+  invoiceId: string,
+): Promise<Pick<InvoiceOrderResult, 'status' | 'reason'>> {
+  const ref = { tenantId, invoiceId };
+  const flag = (step: string, reason: string) =>
+    flagNeedsAttention({ ...ref, orderId, step, reason, errors: [] });
   try {
     await renderDocuments(ref);
   } catch (error) {
     const reason = failureReason(error);
-    await flagNeedsAttention({ ...input, invoiceId: invoice.invoiceId, step: 'render', reason, errors: [] });
-    return { status: 'needs_attention', ...invoice, reason };
+    await flag('render', reason);
+    return { status: 'needs_attention', reason };
   }
   let deliveryFailure: string | undefined;
   try {
@@ -94,17 +120,9 @@ export async function invoiceOrder(input: InvoiceOrderInput): Promise<InvoiceOrd
     deliveryFailure = failureReason(error);
   }
   await bookInvoice(ref);
-  if (deliveryFailure !== undefined) {
-    await flagNeedsAttention({
-      ...input,
-      invoiceId: invoice.invoiceId,
-      step: 'deliver',
-      reason: deliveryFailure,
-      errors: [],
-    });
-    return { status: 'needs_attention', ...invoice, reason: deliveryFailure };
-  }
-  return { status: 'booked', ...invoice };
+  if (deliveryFailure === undefined) return { status: 'booked' };
+  await flag('deliver', deliveryFailure);
+  return { status: 'needs_attention', reason: deliveryFailure };
 }
 
 function failureReason(error: unknown): string {

@@ -3,12 +3,18 @@ import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { sql } from 'kysely';
 import type { Db } from '../adapters/db/database.js';
 import type { EventStore, Subscription } from '../domain/ports/event-store.js';
-import { INVOICING_TASK_QUEUE, type InvoiceOrderInput, invoiceWorkflowId } from './invoice-order.workflow.js';
+import {
+  creditNoteWorkflowId,
+  INVOICING_TASK_QUEUE,
+  type InvoiceOrderInput,
+  invoiceWorkflowId,
+} from './invoice-order.workflow.js';
 
 const CHECKPOINT = 'invoicing-starter';
 
 /**
- * Starts one invoiceOrder workflow per OrderReceived event (the event log is the outbox: an API
+ * Starts one invoiceOrder workflow per OrderReceived event, and one processCreditNote workflow per
+ * issued credit note (the event log is the outbox: an API
  * crash after appending the order cannot lose the start). At-least-once is safe because the
  * workflow id is the business key and Temporal refuses a second start for it, ever.
  */
@@ -28,7 +34,23 @@ export class InvoicingStarter {
       onEvent: async (event) => {
         if (event.type === 'OrderReceived') {
           const { tenantId, orderId } = event.data as InvoiceOrderInput;
-          await this.startWorkflow({ tenantId, orderId });
+          await this.startWorkflow('invoiceOrder', invoiceWorkflowId(tenantId, orderId), {
+            tenantId,
+            orderId,
+          });
+        }
+        if (event.type === 'InvoiceIssued') {
+          const { invoice } = event.data as {
+            invoice: { type: string; tenantId: string; orderId: string; invoiceId: string };
+          };
+          if (invoice.type === 'credit_note') {
+            const { tenantId, orderId, invoiceId: creditNoteId } = invoice;
+            await this.startWorkflow('processCreditNote', creditNoteWorkflowId(tenantId, creditNoteId), {
+              tenantId,
+              orderId,
+              creditNoteId,
+            });
+          }
         }
         await this.saveCheckpoint(event.position);
       },
@@ -50,10 +72,10 @@ export class InvoicingStarter {
     await this.start();
   }
 
-  private async startWorkflow(input: InvoiceOrderInput): Promise<void> {
+  private async startWorkflow(workflowType: string, workflowId: string, input: object): Promise<void> {
     try {
-      await this.deps.client.workflow.start('invoiceOrder', {
-        workflowId: invoiceWorkflowId(input.tenantId, input.orderId),
+      await this.deps.client.workflow.start(workflowType, {
+        workflowId,
         taskQueue: this.deps.taskQueue ?? INVOICING_TASK_QUEUE,
         args: [input],
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,

@@ -44,9 +44,6 @@ export interface InvoiceSeriesState {
 export const formatInvoiceNumber = (prefix: string, sequence: number, digits: number) =>
   `${prefix}${String(sequence).padStart(digits, '0')}`;
 
-/** @deprecated Use `seriesFor('invoice', issueDate, settings.numbering)`. */
-export const defaultInvoiceSeries = (issueDate: string) => seriesFor('invoice', issueDate, DEFAULT_NUMBERING);
-
 export const invoiceSeriesDecider: Decider<InvoiceSeriesCommand, InvoiceSeriesEvent, InvoiceSeriesState> = {
   initialState: { lastSequence: 0, numberByInvoice: new Map() },
 

@@ -89,13 +89,12 @@ describe('credit notes (properties over invoices from the real invoice calculati
         expect(document.taxCurrency).toEqual(original.taxCurrency);
         expect(result.credit.gross).toBe(original.totals.gross);
       }),
-      { numRuns: 8000 },
     );
   });
 
-  it.only('partial credits never exceed the invoice, and with a final full credit add up to it exactly', { timeout: 600000 }, () => {
+  it('partial credits never exceed the invoice, and with a final full credit add up to it exactly', () => {
     fc.assert(
-      fc.property(anOrder, fc.array(aPartialCredit, { maxLength: 8 }), (order, seeds) => {
+      fc.property(anOrder, fc.array(aPartialCredit, { maxLength: 4 }), (order, seeds) => {
         const original = issue(order);
         const events: InvoiceEvent[] = invoiceDecider.decide(
           { type: 'IssueInvoice', invoice: original, now: creditedAt },
@@ -159,7 +158,6 @@ describe('credit notes (properties over invoices from the real invoice calculati
           expect(total(taken.map((e) => e.amount))).toBe(entry.amount);
         });
       }),
-      { numRuns: 8000 },
     );
   });
 });

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  defaultInvoiceSeries,
   formatInvoiceNumber,
   type InvoiceSeriesEvent,
   invoiceSeriesDecider,
@@ -81,7 +80,10 @@ describe('seriesFor', () => {
   });
 
   it('keeps the deprecated default invoice series for callers that have not switched yet', () => {
-    expect(defaultInvoiceSeries('2026-11-27')).toEqual({ seriesKey: 'invoice-2026', prefix: '2026-' });
+    expect(seriesFor('invoice', '2026-11-27', DEFAULT_NUMBERING)).toEqual({
+      seriesKey: 'invoice-2026',
+      prefix: '2026-',
+    });
   });
 
   it('never gives an invoice and a credit note the same series or the same prefix', () => {
