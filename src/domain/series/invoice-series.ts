@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { assertNever, type Decider } from '../shared/decider.js';
-import { DEFAULT_NUMBERING, seriesFor } from './numbering.js';
+import { DEFAULT_NUMBERING } from './numbering.js';
 
 /**
  * An invoice series hands out gapless sequence numbers (domain.md §1.3). The number is assigned
