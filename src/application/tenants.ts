@@ -54,11 +54,17 @@ export async function updateSellerSettings(
   tenantId: string,
   settings: SellerSettings,
 ) {
+  const numbered = await deps.db
+    .selectFrom('invoices')
+    .select('invoice_id')
+    .where('tenant_id', '=', tenantId)
+    .limit(1)
+    .executeTakeFirst();
   const { state } = await handleCommand(
     deps.eventStore,
     tenantStream(tenantId),
     tenantDecider,
-    { type: 'UpdateSellerSettings', tenantId, settings, now: deps.clock.now() },
+    { type: 'UpdateSellerSettings', tenantId, settings, numberingInUse: numbered !== undefined, now: deps.clock.now() },
     { commandId: `settings-${deterministicId(JSON.stringify(settings))}`, metadata: { tenantId } },
   );
   return state.status === 'active' ? state.settings : undefined;

@@ -4,6 +4,7 @@ import {
   createTenant,
   eventually,
   orderBody,
+  SELLER,
   startTestStack,
   type TestStack,
 } from '../support/test-stack.js';
@@ -136,6 +137,51 @@ describe('credit notes through the API (PGlite, real Temporal, real SMTP)', () =
     const repeat = await credit(other.id, { amount: '1.00', reason: 'x' }, { 'idempotency-key': 'refund-1' });
     expect(first.statusCode).toBe(201);
     expect((repeat.json() as DocumentJson).id).toBe((first.json() as DocumentJson).id);
+  });
+
+  it('numbers with the tenant’s own series format, which is frozen once documents carry it', async () => {
+    const shop = await createTenant(t.app, 'Numbered Shop');
+    const numbering = {
+      invoicePrefix: 'WS{YYYY}-',
+      creditNotePrefix: 'CN{YYYY}-',
+      yearlyRestart: true,
+      digits: 5,
+    };
+    const put = (payload: object) =>
+      t.app.inject({ method: 'PUT', url: '/v1/settings/seller', headers: bearer(shop.apiKey), payload });
+    expect((await put({ ...SELLER, numbering })).statusCode).toBe(200);
+    const posted = await t.app.inject({
+      method: 'POST',
+      url: '/v1/orders',
+      headers: bearer(shop.apiKey),
+      payload: orderBody('ws-1'),
+    });
+    const orderId = (posted.json() as { id: string }).id;
+    const invoiceId = await eventually(async () => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/v1/orders/${orderId}`,
+        headers: bearer(shop.apiKey),
+      });
+      return (res.json() as { invoiceId: string | null }).invoiceId ?? undefined;
+    });
+    const invoice = (
+      await t.app.inject({ method: 'GET', url: `/v1/invoices/${invoiceId}`, headers: bearer(shop.apiKey) })
+    ).json() as DocumentJson;
+    expect(invoice.number).toMatch(/^WS\d{4}-00001$/);
+    const note = await t.app.inject({
+      method: 'POST',
+      url: `/v1/invoices/${invoiceId}/credit-notes`,
+      headers: bearer(shop.apiKey),
+      payload: {},
+    });
+    expect((note.json() as DocumentJson).number).toMatch(/^CN\d{4}-00001$/);
+
+    const changed = await put({ ...SELLER, numbering: { ...numbering, yearlyRestart: false } });
+    expect(changed.statusCode).toBe(400);
+    expect((changed.json() as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual([
+      'numbering',
+    ]);
   });
 
   it('answers 404 for an unknown invoice and refuses to credit a credit note', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { assertNever, type Decider } from '../shared/decider.js';
-import { ConflictError, NotFoundError } from '../shared/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { type SellerSettings, sellerSettingsSchema } from './seller-settings.js';
 
 // Events
@@ -29,7 +29,14 @@ export type TenantEvent = {
 // Commands
 export type TenantCommand =
   | { type: 'CreateTenant'; tenantId: string; name: string; now: Date }
-  | { type: 'UpdateSellerSettings'; tenantId: string; settings: SellerSettings; now: Date }
+  | {
+      type: 'UpdateSellerSettings';
+      tenantId: string;
+      settings: SellerSettings;
+      /** Documents were numbered already: changing the numbering could print a number twice. */
+      numberingInUse: boolean;
+      now: Date;
+    }
   | { type: 'IssueApiKey'; tenantId: string; keyId: string; keyHash: string; role: ApiKeyRole; now: Date };
 
 // State
@@ -53,6 +60,15 @@ export const tenantDecider: Decider<TenantCommand, TenantEvent, TenantState> = {
       case 'UpdateSellerSettings':
         if (state.status !== 'active') throw new NotFoundError(`Tenant ${command.tenantId} not found`);
         if (JSON.stringify(state.settings) === JSON.stringify(command.settings)) return [];
+        if (
+          command.numberingInUse &&
+          state.settings !== undefined &&
+          JSON.stringify(state.settings.numbering) !== JSON.stringify(command.settings.numbering)
+        ) {
+          throw new ValidationError('The numbering cannot change once documents have been numbered', [
+            { field: 'numbering', message: 'is in use: invoices or credit notes were already numbered with it' },
+          ]);
+        }
         return [
           {
             type: 'SellerSettingsUpdated',
