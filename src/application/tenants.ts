@@ -64,7 +64,13 @@ export async function updateSellerSettings(
     deps.eventStore,
     tenantStream(tenantId),
     tenantDecider,
-    { type: 'UpdateSellerSettings', tenantId, settings, numberingInUse: numbered !== undefined, now: deps.clock.now() },
+    {
+      type: 'UpdateSellerSettings',
+      tenantId,
+      settings,
+      numberingInUse: numbered !== undefined,
+      now: deps.clock.now(),
+    },
     { commandId: `settings-${deterministicId(JSON.stringify(settings))}`, metadata: { tenantId } },
   );
   return state.status === 'active' ? state.settings : undefined;

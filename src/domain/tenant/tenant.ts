@@ -66,7 +66,10 @@ export const tenantDecider: Decider<TenantCommand, TenantEvent, TenantState> = {
           JSON.stringify(state.settings.numbering) !== JSON.stringify(command.settings.numbering)
         ) {
           throw new ValidationError('The numbering cannot change once documents have been numbered', [
-            { field: 'numbering', message: 'is in use: invoices or credit notes were already numbered with it' },
+            {
+              field: 'numbering',
+              message: 'is in use: invoices or credit notes were already numbered with it',
+            },
           ]);
         }
         return [
