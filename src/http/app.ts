@@ -13,6 +13,7 @@ import { creditNoteRoutes } from './routes/credit-notes.js';
 import { healthRoutes } from './routes/health.js';
 import { invoiceRoutes } from './routes/invoices.js';
 import { orderRoutes } from './routes/orders.js';
+import { reportRoutes } from './routes/reports.js';
 import { tenantRoutes } from './routes/tenants.js';
 import type { HttpServices } from './services.js';
 
@@ -46,5 +47,6 @@ export async function buildApp(services: HttpServices, options: FastifyServerOpt
   orderRoutes(app, services, auth);
   invoiceRoutes(app, services, auth);
   creditNoteRoutes(app, services, auth);
+  reportRoutes(app, services, auth);
   return app;
 }

@@ -15,13 +15,19 @@ import type { VatIdVerifier } from '../domain/vat/vat-id/vat-id-verifier.js';
 import { buildApp } from '../http/app.js';
 import { apiKeysProjection } from '../projections/api-keys/api-keys-projection.js';
 import { invoicesProjection } from '../projections/invoices/invoices-projection.js';
+import { ledgerProjection } from '../projections/ledger/ledger-projection.js';
 import { ordersProjection } from '../projections/orders/orders-projection.js';
 import { ProjectionRunner } from '../projections/runner.js';
 import { InvoicingStarter } from '../workflows/invoicing-starter.js';
 import { createInvoicingWorker } from './invoicing-worker.js';
 import { randomIds, systemClock } from './system-clock.js';
 
-export const readModelProjections = [ordersProjection, invoicesProjection, apiKeysProjection];
+export const readModelProjections = [
+  ordersProjection,
+  invoicesProjection,
+  apiKeysProjection,
+  ledgerProjection,
+];
 
 export interface StackOptions {
   readonly database: DatabaseConfig;

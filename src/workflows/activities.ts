@@ -7,7 +7,7 @@ import { issueInvoice } from '../application/issue-invoice.js';
 import type { KeyedMutex } from '../application/keyed-mutex.js';
 import { getSellerSettings } from '../application/tenants.js';
 import { invoiceDecider } from '../domain/invoice/invoice.js';
-import { journalLinesFor } from '../domain/invoice/journal.js';
+import { journalLinesFor, paymentLinesFor } from '../domain/invoice/journal.js';
 import { orderDecider } from '../domain/order/order-decider.js';
 import type { DocumentStore } from '../domain/ports/document-store.js';
 import type { Mailer } from '../domain/ports/mailer.js';
@@ -129,13 +129,20 @@ export function createActivities(deps: ActivityDependencies) {
       return { sent: true };
     },
 
+    /** Sales journal entry; for an order paid at checkout also the payment (bank/PSP journal). */
     async bookInvoice(ref: InvoiceRef) {
       const { invoice } = await loadIssued(ref);
-      await record(ref, 'book', {
-        type: 'BookInvoice',
-        lines: journalLinesFor(invoice),
-        now: deps.clock.now(),
-      });
+      const lines = journalLinesFor(invoice);
+      await record(ref, 'book', { type: 'BookInvoice', lines, now: deps.clock.now() });
+      if (invoice.type === 'invoice' && invoice.payment.status === 'paid') {
+        await record(ref, 'payment', {
+          type: 'RecordPayment',
+          paidAt: invoice.payment.paidAt ?? `${invoice.issueDate}T00:00:00.000Z`,
+          ...(invoice.payment.method === undefined ? {} : { method: invoice.payment.method }),
+          lines: paymentLinesFor(invoice, lines),
+          now: deps.clock.now(),
+        });
+      }
     },
 
     async flagNeedsAttention(input: {

@@ -3,6 +3,7 @@ import type { ApiKeysTable } from './tables/api-keys.js';
 import type { EventsTable } from './tables/events.js';
 import type { IdempotencyKeysTable } from './tables/idempotency-keys.js';
 import type { InvoicesTable } from './tables/invoices.js';
+import type { CustomersTable, JournalLinesTable, VatLinesTable } from './tables/ledger.js';
 import type { OrdersTable } from './tables/orders.js';
 import type { ProjectionCheckpointsTable } from './tables/projection-checkpoints.js';
 
@@ -13,6 +14,9 @@ export interface Database {
   orders: OrdersTable;
   invoices: InvoicesTable;
   projection_checkpoints: ProjectionCheckpointsTable;
+  journal_lines: JournalLinesTable;
+  vat_lines: VatLinesTable;
+  customers: CustomersTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,4 +1,4 @@
-import type { Content, TableCell } from 'pdfmake/interfaces.js';
+import type { Content, CustomTableLayout, TableCell } from 'pdfmake/interfaces.js';
 import type { InvoiceDocument, InvoiceLine, VatBreakdown } from '../../domain/invoice/invoice-document.js';
 import { decimal } from '../../domain/shared/money.js';
 import { formatMoney, type InvoiceFormatter } from './pdf-format.js';
@@ -31,6 +31,7 @@ export const linesTable = (
   invoice: InvoiceDocument,
   labels: InvoiceLabels,
   format: InvoiceFormatter,
+  layout: CustomTableLayout,
 ): Content => ({
   table: {
     headerRows: 1,
@@ -47,7 +48,7 @@ export const linesTable = (
       ]),
     ],
   },
-  layout: 'lightHorizontalLines',
+  layout,
 });
 
 /** Document-level allowances (shown negative) and charges such as shipping, each with its VAT rate. */
@@ -55,6 +56,7 @@ export const allowancesChargesTable = (
   invoice: InvoiceDocument,
   labels: InvoiceLabels,
   format: InvoiceFormatter,
+  layout: CustomTableLayout,
 ): Content[] => {
   if (invoice.allowancesCharges.length === 0) return [];
   return [
@@ -72,23 +74,28 @@ export const allowancesChargesTable = (
           ]),
         ],
       },
-      layout: 'lightHorizontalLines',
+      layout,
     },
   ];
 };
 
-/** A zero-rated category is named (e.g. "0% (K)") with its exemption reason, as the VAT act requires. */
-const vatRateCell = (entry: VatBreakdown, format: InvoiceFormatter): Content => {
-  const rate =
-    entry.category === 'S' ? format.percent(entry.rate) : `${format.percent(entry.rate)} (${entry.category})`;
+/**
+ * Standard and reduced rates show their rate; other categories are named too (no rate for O, BR-O-05),
+ * with the domain's exemption text (art. 226 (11)/(11a)) unless the name already says it ("Btw verlegd").
+ */
+const vatRateCell = (entry: VatBreakdown, labels: InvoiceLabels, format: InvoiceFormatter): Content => {
+  const rate = format.percent(entry.rate);
+  const name = entry.category === 'S' ? undefined : labels.vatCategories[entry.category];
+  const heading = name === undefined ? rate : entry.category === 'O' ? name : `${rate} ${name}`;
   const reason = entry.exemptionReason ?? entry.exemptionReasonCode;
-  return reason ? { stack: [rate, { text: reason, style: 'detail' }] } : rate;
+  return reason && reason !== name ? { stack: [heading, { text: reason, style: 'detail' }] } : heading;
 };
 
 export const vatBreakdownTable = (
   invoice: InvoiceDocument,
   labels: InvoiceLabels,
   format: InvoiceFormatter,
+  layout: CustomTableLayout,
 ): Content => ({
   table: {
     headerRows: 1,
@@ -96,13 +103,13 @@ export const vatBreakdownTable = (
     body: [
       header([labels.rate, labels.taxable, labels.vat], 1),
       ...invoice.vatBreakdown.map((entry) => [
-        vatRateCell(entry, format),
+        vatRateCell(entry, labels, format),
         right(format.money(entry.taxable)),
         right(format.money(entry.vat)),
       ]),
     ],
   },
-  layout: 'lightHorizontalLines',
+  layout,
 });
 
 /** BT-111: the VAT total in EUR, in the document language's number style (art. 230 Directive 2006/112/EC). */

@@ -1,37 +1,41 @@
-import { createRequire } from 'node:module';
 import pdfmake from 'pdfmake';
 import type { InvoiceDocument } from '../../domain/invoice/invoice-document.js';
-import { invoiceDocumentDefinition } from './pdf-invoice-layout.js';
+import { type Branding, DEFAULT_BRANDING } from '../../domain/tenant/branding.js';
+import { cacheParsedFonts } from './fonts/font-cache.js';
+import { FONT_FILES, FONTS } from './fonts/font-files.js';
+import { embeddedFiles, type PdfAttachment } from './pdf-attachments.js';
+import { documentDate, invoiceDocumentDefinition } from './pdf-invoice-layout.js';
 
-const require = createRequire(import.meta.url);
-/** pdfmake ships Roboto as TTF; embedding it keeps "€" and accented names intact (the standard 14 fonts cannot). */
-const roboto = (file: string): string => require.resolve(`pdfmake/fonts/Roboto/${file}`);
-const FONTS = {
-  Roboto: {
-    normal: roboto('Roboto-Regular.ttf'),
-    bold: roboto('Roboto-Medium.ttf'),
-    italics: roboto('Roboto-Italic.ttf'),
-    bolditalics: roboto('Roboto-MediumItalic.ttf'),
-  },
-};
-const FONT_FILES = new Set(Object.values(FONTS.Roboto));
+export type { PdfAttachment } from './pdf-attachments.js';
+
+export interface PdfRenderOptions {
+  /** The tenant's `settings.branding`; without it the default accent colour, no logo, no footer line. */
+  readonly branding?: Branding;
+  /** Files to embed, e.g. the invoice's UBL XML (relationship 'Alternative') for a hybrid e-invoice. */
+  readonly attachments?: readonly PdfAttachment[];
+}
 
 let configured = false;
 
 /**
- * pdfmake 0.3 on Node is a configured singleton. Configure it once: our fonts, no downloads, and local
- * file access only to those fonts (an invoice text cannot make it read other files).
+ * pdfmake 0.3 on Node is a configured singleton. Configure it once: our fonts, parsed once per process,
+ * no downloads, and local file access only to those fonts (an invoice text cannot make it read other files).
  */
 const printer = (): typeof pdfmake => {
   if (!configured) {
     pdfmake.setFonts(FONTS);
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy((path) => FONT_FILES.has(path));
+    cacheParsedFonts();
     configured = true;
   }
   return pdfmake;
 };
 
 /** The invoice as PDF; deterministic, so a re-render of the same invoice gives the same bytes and hash. */
-export const renderPdfInvoice = (invoice: InvoiceDocument): Promise<Buffer> =>
-  printer().createPdf(invoiceDocumentDefinition(invoice)).getBuffer();
+export const renderPdfInvoice = (invoice: InvoiceDocument, options: PdfRenderOptions = {}): Promise<Buffer> => {
+  const definition = invoiceDocumentDefinition(invoice, options.branding ?? DEFAULT_BRANDING);
+  return printer()
+    .createPdf({ ...definition, files: embeddedFiles(options.attachments ?? [], documentDate(invoice)) })
+    .getBuffer();
+};

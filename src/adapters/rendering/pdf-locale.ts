@@ -1,4 +1,8 @@
-import type { InvoiceDocument } from '../../domain/invoice/invoice-document.js';
+import type { InvoiceDocument, VatCategory } from '../../domain/invoice/invoice-document.js';
+import { de } from './pdf-locale-de.js';
+import { en } from './pdf-locale-en.js';
+import { fr } from './pdf-locale-fr.js';
+import { nl } from './pdf-locale-nl.js';
 
 type Language = InvoiceDocument['language'];
 
@@ -19,6 +23,7 @@ export interface InvoiceLabels {
   readonly dueDate: string;
   readonly orderReference: string;
   readonly buyerReference: string;
+  readonly customer: string;
   readonly deliveryAddress: string;
   readonly kvk: string;
   readonly vatId: string;
@@ -34,6 +39,8 @@ export interface InvoiceLabels {
   readonly discount: string;
   readonly allowancesCharges: string;
   readonly vatBreakdown: string;
+  /** Names of the VAT categories other than S (standard and reduced rates show their rate alone). */
+  readonly vatCategories: Readonly<Record<Exclude<VatCategory, 'S'>, string>>;
   readonly taxable: string;
   readonly vat: string;
   readonly lineNet: string;
@@ -70,126 +77,7 @@ export interface InvoiceLocale {
   readonly numbers: NumberStyle;
 }
 
-const nl: InvoiceLocale = {
-  numbers: {
-    decimal: ',',
-    group: '.',
-    money: (symbol, amount, sign) => `${symbol} ${sign}${amount}`,
-    date: (year, month, day) => `${day}-${month}-${year}`,
-  },
-  labels: {
-    title: 'Factuur',
-    invoiceNumber: 'Factuurnummer',
-    issueDate: 'Factuurdatum',
-    supplyDate: 'Leverdatum',
-    dueDate: 'Vervaldatum',
-    orderReference: 'Bestelling',
-    buyerReference: 'Uw referentie',
-    deliveryAddress: 'Afleveradres',
-    kvk: 'KvK',
-    vatId: 'Btw-nr.',
-    iban: 'IBAN',
-    email: 'E-mail',
-    description: 'Omschrijving',
-    quantity: 'Aantal',
-    unitPrice: 'Prijs',
-    vatRate: 'Btw',
-    rate: 'Tarief',
-    net: 'Bedrag',
-    sku: 'Art.nr.',
-    discount: 'Korting',
-    allowancesCharges: 'Kortingen en toeslagen',
-    vatBreakdown: 'Btw-specificatie',
-    taxable: 'Grondslag',
-    vat: 'Btw',
-    lineNet: 'Subtotaal',
-    allowances: 'Kortingen',
-    charges: 'Toeslagen',
-    totalNet: 'Totaal excl. btw',
-    gross: 'Totaal incl. btw',
-    prepaid: 'Reeds betaald',
-    payable: 'Te betalen',
-    notes: 'Opmerkingen',
-    paid: 'Deze factuur is al betaald.',
-    transfer: (amount, iban, payee, reference, due) =>
-      `Graag ${amount} ${due ? `uiterlijk ${due} ` : ''}overmaken naar ${iban} t.n.v. ${payee} o.v.v. ${reference}.`,
-    due: (amount, due) => `Te betalen: ${amount}${due ? ` uiterlijk ${due}` : ''}.`,
-    pageOf: (page, pages) => `Pagina ${page} van ${pages}`,
-    vatInEuro: 'Btw in EUR',
-    exchangeRate: (rate, currency, date, source) =>
-      `Wisselkoers: 1 EUR = ${rate} ${currency} (${date}, ${source})`,
-    creditNote: {
-      title: 'Creditnota',
-      number: 'Creditnotanummer',
-      issueDate: 'Datum',
-      corrects: (number, date) => `Correctie op factuur ${number} van ${date}`,
-      reason: 'Reden',
-      payable: 'Gecrediteerd bedrag',
-    },
-  },
-};
+/** Every document language has its own labels and number style; the domain's notes come localised. */
+const LOCALES: { readonly [language in Language]: InvoiceLocale } = { nl, en, de, fr };
 
-const en: InvoiceLocale = {
-  numbers: {
-    decimal: '.',
-    group: ',',
-    money: (symbol, amount, sign) => `${sign}${symbol}${symbol.length === 1 ? '' : ' '}${amount}`,
-    // ISO order: unambiguous for every English-reading customer.
-    date: (year, month, day) => `${year}-${month}-${day}`,
-  },
-  labels: {
-    title: 'Invoice',
-    invoiceNumber: 'Invoice number',
-    issueDate: 'Invoice date',
-    supplyDate: 'Delivery date',
-    dueDate: 'Due date',
-    orderReference: 'Order',
-    buyerReference: 'Your reference',
-    deliveryAddress: 'Delivery address',
-    kvk: 'CoC (KvK)',
-    vatId: 'VAT ID',
-    iban: 'IBAN',
-    email: 'Email',
-    description: 'Description',
-    quantity: 'Qty',
-    unitPrice: 'Unit price',
-    vatRate: 'VAT',
-    rate: 'Rate',
-    net: 'Amount',
-    sku: 'SKU',
-    discount: 'Discount',
-    allowancesCharges: 'Allowances and charges',
-    vatBreakdown: 'VAT breakdown',
-    taxable: 'Taxable amount',
-    vat: 'VAT',
-    lineNet: 'Subtotal',
-    allowances: 'Allowances',
-    charges: 'Charges',
-    totalNet: 'Total excl. VAT',
-    gross: 'Total incl. VAT',
-    prepaid: 'Already paid',
-    payable: 'Amount due',
-    notes: 'Notes',
-    paid: 'This invoice has already been paid.',
-    transfer: (amount, iban, payee, reference, due) =>
-      `Please transfer ${amount}${due ? ` by ${due}` : ''} to ${iban} (${payee}), quoting ${reference}.`,
-    due: (amount, due) => `Amount due: ${amount}${due ? ` by ${due}` : ''}.`,
-    pageOf: (page, pages) => `Page ${page} of ${pages}`,
-    vatInEuro: 'VAT in EUR',
-    exchangeRate: (rate, currency, date, source) =>
-      `Exchange rate: 1 EUR = ${rate} ${currency} (${date}, ${source})`,
-    creditNote: {
-      title: 'Credit note',
-      number: 'Credit note number',
-      issueDate: 'Credit note date',
-      corrects: (number, date) => `Corrects invoice ${number} of ${date}`,
-      reason: 'Reason',
-      payable: 'Amount credited',
-    },
-  },
-};
-
-/** One entry per language; German and French fall back to English until their entries are added. */
-const LOCALES: { readonly [language in Language]?: InvoiceLocale } = { nl, en };
-
-export const localeFor = (language: Language): InvoiceLocale => LOCALES[language] ?? en;
+export const localeFor = (language: Language): InvoiceLocale => LOCALES[language];

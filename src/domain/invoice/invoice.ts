@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { toAmsterdamDate } from '../shared/dates.js';
 import { assertNever, type Decider } from '../shared/decider.js';
 import { ValidationError } from '../shared/errors.js';
+import { amountString } from '../shared/schemas.js';
 import { type CreditRecord, creditExcess, creditedSoFar, creditRecordSchema } from './credit-note.js';
 import { type InvoiceDocument, invoiceDocumentSchema } from './invoice-document.js';
 import { isBalanced, type JournalLine, journalLineSchema } from './journal.js';
@@ -33,6 +35,16 @@ export const invoiceEventSchemas = {
     lines: z.array(journalLineSchema).min(2),
     bookedAt: z.iso.datetime(),
   }),
+  /** The customer paid (at checkout for webshop orders): receivables settled via the bank/PSP journal. */
+  InvoicePaymentRecorded: z.object({
+    invoiceId: z.string(),
+    paidAt: z.string(),
+    method: z.string().optional(),
+    amountEur: amountString,
+    bookingDate: z.string(),
+    journal: z.literal('bank'),
+    lines: z.array(journalLineSchema).min(2),
+  }),
   InvoiceNeedsAttention: z.object({
     invoiceId: z.string(),
     step: z.string(),
@@ -58,6 +70,7 @@ export type InvoiceCommand =
     }
   | { type: 'RecordSent'; recipient: string; messageId: string; now: Date }
   | { type: 'BookInvoice'; lines: JournalLine[]; now: Date }
+  | { type: 'RecordPayment'; paidAt: string; method?: string; lines: JournalLine[]; now: Date }
   | { type: 'FlagNeedsAttention'; step: string; reason: string; now: Date }
   | { type: 'RecordCredit'; credit: CreditRecord; now: Date };
 
@@ -70,6 +83,7 @@ export type InvoiceState =
       rendered: boolean;
       sent: boolean;
       booked: boolean;
+      paid: boolean;
       /** Earlier credit notes, for what is left to credit (`creditedSoFar`). */
       credits: CreditRecord[];
     };
@@ -129,6 +143,25 @@ export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, InvoiceState>
             },
           },
         ];
+      case 'RecordPayment': {
+        if (state.paid) return [];
+        if (!isBalanced(command.lines)) throw new ValidationError('journal entry does not balance');
+        const amountEur = command.lines.find((l) => l.debit !== '0.00')?.debit ?? '0.00';
+        return [
+          {
+            type: 'InvoicePaymentRecorded',
+            data: {
+              invoiceId,
+              paidAt: command.paidAt,
+              ...(command.method === undefined ? {} : { method: command.method }),
+              amountEur,
+              bookingDate: toAmsterdamDate(command.paidAt),
+              journal: 'bank',
+              lines: command.lines,
+            },
+          },
+        ];
+      }
       case 'FlagNeedsAttention':
         return [
           {
@@ -151,6 +184,7 @@ export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, InvoiceState>
         rendered: false,
         sent: false,
         booked: false,
+        paid: false,
         credits: [],
       };
     }
@@ -162,6 +196,8 @@ export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, InvoiceState>
         return { ...state, sent: true };
       case 'InvoiceBooked':
         return { ...state, booked: true };
+      case 'InvoicePaymentRecorded':
+        return { ...state, paid: true };
       case 'InvoiceNeedsAttention':
         return state;
       case 'InvoiceCredited': {

@@ -93,7 +93,7 @@ const accountsFor = (entry: VatBreakdown): { revenue: Account; vat: Account | un
  * as stated in EUR on the invoice (BT-111, art. 230), spread over the entries; the receivable is the
  * exact sum, so the entry balances.
  */
-const inEuro = (invoice: InvoiceDocument): { nets: Decimal[]; vats: Decimal[] } => {
+export const breakdownInEuro = (invoice: InvoiceDocument): { nets: Decimal[]; vats: Decimal[] } => {
   const nets = invoice.vatBreakdown.map((entry) => decimal(entry.taxable));
   const vats = invoice.vatBreakdown.map((entry) => decimal(entry.vat));
   const { taxCurrency } = invoice;
@@ -107,7 +107,7 @@ const inEuro = (invoice: InvoiceDocument): { nets: Decimal[]; vats: Decimal[] } 
 
 export function journalLinesFor(invoice: InvoiceDocument): JournalLine[] {
   const zero = '0.00';
-  const { nets, vats } = inEuro(invoice);
+  const { nets, vats } = breakdownInEuro(invoice);
   const credits: JournalLine[] = invoice.vatBreakdown.flatMap((entry, i) => {
     const { revenue, vat } = accountsFor(entry);
     const tags = { vatCategory: entry.category, vatRate: entry.rate };
@@ -129,3 +129,21 @@ export function journalLinesFor(invoice: InvoiceDocument): JournalLine[] {
 export const isBalanced = (lines: readonly JournalLine[]): boolean =>
   formatAmount(sum(lines.map((l) => decimal(l.debit)))) ===
   formatAmount(sum(lines.map((l) => decimal(l.credit))));
+
+/** PSP clearing for card/iDEAL/PayPal payouts, the bank for transfers (domain.md §7). UNVERIFIED RGS for the clearing code. */
+const PSP_CLEARING: Account = { account: 'BLimKruSto', accountName: 'Kruisposten / PSP-tussenrekening' };
+const BANK: Account = { account: 'BLimBanRba', accountName: 'Bank' };
+
+/** Payment of an invoice in EUR: Dr bank or PSP clearing / Cr receivables, the receivable booked in EUR. */
+export function paymentLinesFor(
+  invoice: InvoiceDocument,
+  bookedLines: readonly JournalLine[],
+): JournalLine[] {
+  const receivable = bookedLines.find((line) => line.account === RECEIVABLES.account)?.debit ?? '0.00';
+  const method = invoice.payment.method?.toLowerCase();
+  const cash = method === 'bank_transfer' || method === 'sepa_credit_transfer' ? BANK : PSP_CLEARING;
+  return [
+    { ...cash, debit: receivable, credit: '0.00' },
+    { ...RECEIVABLES, debit: '0.00', credit: receivable },
+  ];
+}

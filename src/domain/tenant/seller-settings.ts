@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_NUMBERING, numberingSchema } from '../series/numbering.js';
 import { addressSchema } from '../shared/schemas.js';
+import { brandingSchema, DEFAULT_BRANDING } from './branding.js';
 import { isValidIban, isValidKvk } from './check-digits.js';
 
 /** What goes on every invoice of a tenant (docs/api.md "Tenants and seller settings"). */
@@ -36,6 +37,8 @@ export const sellerSettingsSchema = z.object({
   paymentTermsDays: z.number().int().min(0).max(365).default(14),
   /** Number series of invoices and credit notes (domain.md §1.3). */
   numbering: numberingSchema.default(DEFAULT_NUMBERING),
+  /** Logo, accent colour and footer line of the PDF. */
+  branding: brandingSchema.default(DEFAULT_BRANDING),
 });
 export type SellerSettings = z.infer<typeof sellerSettingsSchema>;
 export type SellerSettingsInput = z.input<typeof sellerSettingsSchema>;

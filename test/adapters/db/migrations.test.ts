@@ -30,7 +30,7 @@ describe('migrations', () => {
     expect(await tables(db)).toEqual([]);
 
     await migrateToLatest(db);
-    expect(await tables(db)).toHaveLength(6);
+    expect(await tables(db)).toHaveLength(9);
     await db.destroy();
   });
 });

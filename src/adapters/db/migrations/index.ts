@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as eventStore from './2026_11_27_0001_event_store.js';
 import * as readModels from './2026_11_27_0002_read_models.js';
+import * as ledger from './2026_11_27_0003_ledger.js';
 
 /** Migrations are listed explicitly so they work the same from source (tsx) and from a bundle. */
 export const migrations: Record<string, Migration> = {
   '2026_11_27_0001_event_store': eventStore,
   '2026_11_27_0002_read_models': readModels,
+  '2026_11_27_0003_ledger': ledger,
 };
 
 export const migrationProvider: MigrationProvider = {

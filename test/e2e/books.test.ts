@@ -1,0 +1,252 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readModelProjections } from '../../src/main/stack.js';
+import { readModelSnapshot, rebuildReadModels } from '../../src/projections/rebuild.js';
+import {
+  bearer,
+  createTenant,
+  eventually,
+  orderBody,
+  SELLER,
+  startTestStack,
+  type TestStack,
+} from '../support/test-stack.js';
+
+const amsterdam = { street: 'Damrak 1', postalCode: '1012 LG', city: 'Amsterdam', countryCode: 'NL' };
+const berlin = { street: 'Unter den Linden 1', postalCode: '10117', city: 'Berlin', countryCode: 'DE' };
+const line = (unitPrice: string, vatClass = 'standard') => ({
+  description: 'Artikel',
+  quantity: '1',
+  unitPrice,
+  vatClass,
+});
+
+describe('books and accountants: ledger, VAT return, ICP, OSS, receivables (PostgreSQL, real Temporal)', () => {
+  let t: TestStack;
+  let tenant: { id: string; apiKey: string };
+  let accountant: string;
+  const period = new Date().toISOString().slice(0, 7);
+
+  beforeAll(async () => {
+    t = await startTestStack('postgres');
+    tenant = await createTenant(t.app, 'Books Shop');
+    await t.app.inject({
+      method: 'PUT',
+      url: '/v1/settings/seller',
+      headers: bearer(tenant.apiKey),
+      payload: { ...SELLER, ossRegistered: true, ossThresholdExceeded: true },
+    });
+    t.vies.validVatIds.add('DE136695976');
+    const orders = [
+      orderBody('b-1', {
+        customer: { name: 'Jan', email: 'jan@example.nl', address: amsterdam },
+        lines: [line('100.00'), line('50.00', 'reduced')],
+        shipping: undefined,
+      }),
+      orderBody('b-2', {
+        customer: { name: 'Erika', address: berlin },
+        lines: [line('200.00')],
+        shipping: undefined,
+      }),
+      orderBody('b-3', {
+        customer: { name: 'Max', companyName: 'Muster GmbH', vatId: 'DE136695976', address: berlin },
+        lines: [line('300.00')],
+        shipping: undefined,
+      }),
+      orderBody('b-4', {
+        customer: {
+          name: 'Joe',
+          address: { street: '5th Ave 1', postalCode: '10001', city: 'New York', countryCode: 'US' },
+        },
+        lines: [line('400.00')],
+        shipping: undefined,
+      }),
+      orderBody('b-5', {
+        customer: { name: 'Piet', address: amsterdam },
+        lines: [line('10.00')],
+        shipping: undefined,
+        payment: { status: 'unpaid' },
+      }),
+      orderBody('b-6', {
+        currency: 'USD',
+        exchangeRate: { rate: '1.0850', date: '2026-11-19', source: 'ECB' },
+        customer: { name: 'Ann', address: amsterdam },
+        lines: [line('108.50')],
+        shipping: undefined,
+      }),
+    ];
+    const invoiceIds: string[] = [];
+    for (const body of orders) {
+      const posted = await t.app.inject({
+        method: 'POST',
+        url: '/v1/orders',
+        headers: bearer(tenant.apiKey),
+        payload: body,
+      });
+      const orderId = (posted.json() as { id: string }).id;
+      invoiceIds.push(
+        await eventually(async () => {
+          const res = await t.app.inject({
+            method: 'GET',
+            url: `/v1/orders/${orderId}`,
+            headers: bearer(tenant.apiKey),
+          });
+          return (res.json() as { invoiceId: string | null }).invoiceId ?? undefined;
+        }),
+      );
+    }
+    const note = await t.app.inject({
+      method: 'POST',
+      url: `/v1/invoices/${invoiceIds[0]}/credit-notes`,
+      headers: bearer(tenant.apiKey),
+      payload: {},
+    });
+    invoiceIds.push((note.json() as { id: string }).id);
+    await eventually(async () => {
+      const rows = await t.stack.db
+        .selectFrom('invoices')
+        .select('status')
+        .where('tenant_id', '=', tenant.id)
+        .execute();
+      return rows.length === 7 && rows.every((r) => r.status === 'booked') ? true : undefined;
+    }, 30_000);
+    await t.stack.projections!.waitForPosition(
+      BigInt(
+        (await sql<{ p: string }>`select max(position)::text as p from events`.execute(t.stack.db)).rows[0]!
+          .p,
+      ),
+      10_000,
+    );
+    const key = await t.app.inject({
+      method: 'POST',
+      url: '/v1/api-keys',
+      headers: bearer(tenant.apiKey),
+      payload: { role: 'accountant' },
+    });
+    accountant = (key.json() as { apiKey: string }).apiKey;
+  }, 90_000);
+  afterAll(async () => t?.stop());
+
+  const report = async (path: string) => {
+    const res = await t.app.inject({ method: 'GET', url: path, headers: bearer(accountant) });
+    expect(res.statusCode).toBe(200);
+    return res.json() as Record<string, unknown>;
+  };
+
+  it('fills the VAT return boxes exactly from the period’s invoices and credit notes', async () => {
+    const { boxes } = (await report(`/v1/reports/vat-return?period=${period}`)) as {
+      boxes: Record<string, { taxable: string; vat: string }>;
+    };
+    // 1a: 100.00 (b-1) + 10.00 (b-5) + 100.00 (b-6: 108.50 USD / 1.0850) − 100.00 (credit note) = 110.00;
+    //     VAT 21.00 + 2.10 + 21.00 (22.79 USD → 21.00 EUR) − 21.00 = 23.10
+    expect(boxes['1a']).toEqual({ taxable: '110.00', vat: '23.10', documents: 4 });
+    expect(boxes['1b']).toMatchObject({ taxable: '0.00', vat: '0.00' });
+    expect(boxes['3a']).toMatchObject({ taxable: '400.00', vat: '0.00' });
+    expect(boxes['3b']).toMatchObject({ taxable: '300.00', vat: '0.00' });
+    expect(boxes['5a']).toEqual({ taxable: '0.00', vat: '23.10' });
+    const quarter = `${period.slice(0, 4)}-Q${Math.ceil(Number(period.slice(5, 7)) / 3)}`;
+    const byQuarter = (await report(`/v1/reports/vat-return?period=${quarter}`)) as {
+      boxes: Record<string, { vat: string }>;
+    };
+    expect(byQuarter.boxes['5a']!.vat).toBe('23.10');
+
+    const traced = (await report(`/v1/reports/vat-return/documents?period=${period}&box=1a`)) as {
+      documents: { taxable: string }[];
+    };
+    expect(traced.documents.map((d) => d.taxable).sort()).toEqual(['-100.00', '10.00', '100.00', '100.00']);
+  });
+
+  it('lists the intra-EU supply in the ICP listing and the German distance sale in the OSS return', async () => {
+    const icp = (await report(`/v1/reports/icp?period=${period}`)) as { lines: unknown[]; total: string };
+    expect(icp.lines).toEqual([
+      {
+        vatId: 'DE136695976',
+        countryCode: 'DE',
+        kind: 'goods',
+        amount: '300.00',
+        documents: [expect.any(String)],
+      },
+    ]);
+    expect(icp.total).toBe('300.00');
+    const oss = (await report(`/v1/reports/oss?period=${period}`)) as { lines: unknown[] };
+    expect(oss.lines).toEqual([{ countryCode: 'DE', rate: '19', taxable: '200.00', vat: '38.00' }]);
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: `/v1/reports/oss?period=${period}&format=csv`,
+      headers: bearer(accountant),
+    });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.trim().split('\n')).toEqual(['countryCode,rate,taxable,vat', 'DE,19,200.00,38.00']);
+  });
+
+  it('keeps a balanced double-entry ledger that reconciles with the invoices', async () => {
+    const entries = await t.stack.db
+      .selectFrom('journal_lines')
+      .select([
+        'entry_id',
+        sql<string>`sum(debit)::text`.as('debit'),
+        sql<string>`sum(credit)::text`.as('credit'),
+      ])
+      .where('tenant_id', '=', tenant.id)
+      .groupBy('entry_id')
+      .execute();
+    expect(entries.length).toBe(7 + 5); // 7 sales entries, 5 payments (b-5 unpaid, credit note refund pending)
+    for (const e of entries) expect(e.debit).toBe(e.credit);
+
+    const receivables = (await report('/v1/reports/open-receivables')) as {
+      total: string;
+      lines: { document_type: string; open: string }[];
+    };
+    // b-5 unpaid: 10.00 + 2.10 = 12.10 open; the credit note of the paid b-1 (150.00 + 25.50) is owed back.
+    expect(receivables.lines.map((l) => [l.document_type, l.open])).toEqual([
+      ['invoice', '12.10'],
+      ['credit_note', '-175.50'],
+    ]);
+    expect(receivables.total).toBe('-163.40');
+
+    const revenue = (await report(`/v1/reports/revenue-by-channel?period=${period}`)) as {
+      lines: { channel: string; net: string }[];
+    };
+    // net 150 + 200 + 300 + 400 + 10 + 100 − 150 = 1010.00; VAT 25.50 + 38.00 + 2.10 + 21.00 − 25.50 = 61.10
+    expect(revenue.lines).toEqual([{ channel: 'api', net: '1010.00', vat: '61.10', documents: 7 }]);
+
+    const journal = await t.app.inject({
+      method: 'GET',
+      url: `/v1/exports/journal.csv?from=${period}-01&to=${period}-28`,
+      headers: bearer(accountant),
+    });
+    expect(journal.statusCode).toBe(200);
+    expect(journal.body.split('\n')[0]).toBe(
+      'booking_date,journal,entry_id,line_no,document_number,document_type,customer_id,account,account_name,debit,credit,vat_category,vat_rate',
+    );
+  });
+
+  it('gives accountant keys read access only: every write route answers 403', async () => {
+    const writes = [
+      { method: 'POST' as const, url: '/v1/orders', payload: orderBody('acc-x') },
+      { method: 'PUT' as const, url: '/v1/settings/seller', payload: SELLER },
+      { method: 'POST' as const, url: '/v1/api-keys', payload: { role: 'accountant' } },
+      {
+        method: 'POST' as const,
+        url: '/v1/invoices/00000000-0000-4000-8000-000000000000/credit-notes',
+        payload: {},
+      },
+    ];
+    for (const write of writes) {
+      const res = await t.app.inject({ ...write, headers: bearer(accountant) });
+      expect(res.statusCode, write.url).toBe(403);
+    }
+    const invoices = await t.app.inject({ method: 'GET', url: '/v1/invoices', headers: bearer(accountant) });
+    expect(invoices.statusCode).toBe(200);
+  });
+
+  it('rebuilds the ledger and report tables from zero into exactly the live rows', async () => {
+    await t.stack.projections!.stop();
+    const tables = ['journal_lines', 'vat_lines', 'customers', 'invoices', 'orders'] as const;
+    const live = await readModelSnapshot(t.stack.db, tables);
+    await rebuildReadModels(t.stack.db, t.stack.eventStore, readModelProjections);
+    const rebuilt = await readModelSnapshot(t.stack.db, tables);
+    for (const table of tables) expect(rebuilt.tables[table]).toEqual(live.tables[table]);
+    expect(rebuilt.sha256).toBe(live.sha256);
+  });
+});
