@@ -221,6 +221,35 @@ describe('books and accountants: ledger, VAT return, ICP, OSS, receivables (Post
     );
   });
 
+  it('shows the chart of accounts in use with RGS codes, and the tenant’s own numbers', async () => {
+    const { accounts } = (await report('/v1/ledger/accounts')) as {
+      accounts: { key: string; number: string; rgsCode: string; type: string }[];
+    };
+    expect(accounts.find((a) => a.key === 'BVorDebHad')).toMatchObject({
+      number: 'BVorDebHad',
+      rgsCode: 'BVorDebHad',
+      type: 'B',
+    });
+    expect(accounts.find((a) => a.key === 'BSchBepBtwOss-DE')).toMatchObject({
+      rgsCode: 'BSchBepBtwOss',
+      type: 'B',
+    });
+    expect(accounts.find((a) => a.key === 'WOmzNohOlh')).toMatchObject({ type: 'P' });
+    await t.app.inject({
+      method: 'PUT',
+      url: '/v1/settings/seller',
+      headers: bearer(tenant.apiKey),
+      payload: {
+        ...SELLER,
+        ossRegistered: true,
+        ossThresholdExceeded: true,
+        chartOfAccounts: { BVorDebHad: { number: '1300', name: 'Debiteuren' } },
+      },
+    });
+    const after = (await report('/v1/ledger/accounts')) as { accounts: { key: string; number: string }[] };
+    expect(after.accounts.find((a) => a.key === 'BVorDebHad')?.number).toBe('1300');
+  });
+
   it('gives accountant keys read access only: every write route answers 403', async () => {
     const writes = [
       { method: 'POST' as const, url: '/v1/orders', payload: orderBody('acc-x') },

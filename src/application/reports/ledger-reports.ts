@@ -1,5 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../../adapters/db/database.js';
+import {
+  type ChartOfAccounts,
+  type LedgerAccount,
+  ledgerAccount,
+} from '../../domain/ledger/chart-of-accounts.js';
 import type { Period } from './period.js';
 
 const RECEIVABLES_ACCOUNT = 'BVorDebHad';
@@ -79,4 +84,16 @@ export async function generalLedger(db: Db, tenantId: string, period: Period) {
     .orderBy('account')
     .execute();
   return { period: period.label, accounts: rows };
+}
+
+/** The tenant's chart of accounts as far as the ledger uses it: own numbers/names over the RGS keys. */
+export async function chartInUse(db: Db, tenantId: string, chart: ChartOfAccounts): Promise<LedgerAccount[]> {
+  const used = await db
+    .selectFrom('journal_lines')
+    .select(['account', sql<string>`min(account_name)`.as('name')])
+    .where('tenant_id', '=', tenantId)
+    .groupBy('account')
+    .orderBy('account')
+    .execute();
+  return used.map((row) => ledgerAccount(row.account, row.name, chart));
 }

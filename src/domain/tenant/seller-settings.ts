@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chartOfAccountsSchema } from '../ledger/chart-of-accounts.js';
 import { DEFAULT_NUMBERING, numberingSchema } from '../series/numbering.js';
 import { addressSchema } from '../shared/schemas.js';
 import { brandingSchema, DEFAULT_BRANDING } from './branding.js';
@@ -36,6 +37,8 @@ export const sellerSettingsSchema = z.object({
   defaultLanguage: z.enum(['nl', 'en', 'de', 'fr']).default('nl'),
   paymentTermsDays: z.number().int().min(0).max(365).default(14),
   /** Number series of invoices and credit notes (domain.md §1.3). */
+  /** Own account numbers/names per ledger key; RGS-based keys are the default chart. */
+  chartOfAccounts: chartOfAccountsSchema,
   numbering: numberingSchema.default(DEFAULT_NUMBERING),
   /** Logo, accent colour and footer line of the PDF. */
   branding: brandingSchema.default(DEFAULT_BRANDING),

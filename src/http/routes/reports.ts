@@ -1,6 +1,11 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { generalLedger, journalLines, openReceivables } from '../../application/reports/ledger-reports.js';
+import {
+  chartInUse,
+  generalLedger,
+  journalLines,
+  openReceivables,
+} from '../../application/reports/ledger-reports.js';
 import { parseDateRange, parsePeriod } from '../../application/reports/period.js';
 import {
   icpListing,
@@ -9,6 +14,7 @@ import {
   vatReturn,
   vatReturnDocuments,
 } from '../../application/reports/vat-reports.js';
+import { getSellerSettings } from '../../application/tenants.js';
 import { type Auth, principalOf } from '../auth.js';
 import { toCsv } from '../csv.js';
 import type { FastifyZodApp } from '../fastify-zod.js';
@@ -172,6 +178,36 @@ export function reportRoutes(app: FastifyZodApp, services: HttpServices, auth: A
         'open-receivables.csv',
         toCsv(report.lines, ['document_number', 'document_type', 'customer_id', 'bookingDate', 'open']),
       );
+    },
+  );
+
+  app.get(
+    '/v1/ledger/accounts',
+    {
+      ...common,
+      schema: {
+        tags: ['reports'],
+        summary: 'The chart of accounts in use: ledger key, own number and name, RGS code, balance/P&L',
+        security: [{ bearer: [] }],
+        response: {
+          200: z.object({
+            accounts: z.array(
+              z.object({
+                key: z.string(),
+                number: z.string(),
+                name: z.string(),
+                rgsCode: z.string(),
+                type: z.enum(['B', 'P']),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { tenantId } = principalOf(request);
+      const settings = await getSellerSettings(services.app, tenantId);
+      return { accounts: await chartInUse(db, tenantId, settings?.chartOfAccounts ?? {}) };
     },
   );
 
