@@ -16,6 +16,7 @@ RUN npm ci --omit=dev && npm cache clean --force
 
 COPY tsconfig.json ./
 COPY src ./src
+COPY schemas ./schemas
 
 # Generated PDFs/XML live on a volume shared by api and worker; create it owned by the runtime user so a fresh
 # named volume inherits writable permissions.

@@ -10,6 +10,7 @@ import {
 import { createAuth } from './auth.js';
 import { registerProblemHandlers } from './problem.js';
 import { creditNoteRoutes } from './routes/credit-notes.js';
+import { exportRoutes, registerAuditTrailBodyParser } from './routes/exports.js';
 import { healthRoutes } from './routes/health.js';
 import { invoiceRoutes } from './routes/invoices.js';
 import { orderRoutes } from './routes/orders.js';
@@ -48,5 +49,7 @@ export async function buildApp(services: HttpServices, options: FastifyServerOpt
   invoiceRoutes(app, services, auth);
   creditNoteRoutes(app, services, auth);
   reportRoutes(app, services, auth);
+  registerAuditTrailBodyParser(app);
+  exportRoutes(app, services, auth);
   return app;
 }

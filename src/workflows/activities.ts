@@ -104,7 +104,20 @@ export function createActivities(deps: ActivityDependencies) {
     async renderDocuments(ref: InvoiceRef) {
       const { invoice } = await loadIssued(ref);
       const ubl = renderUblInvoice(invoice);
-      const pdf = await renderPdfInvoice(invoice);
+      const seller = await getSellerSettings(deps, ref.tenantId);
+      // A hybrid PDF: the UBL travels inside it, as Factur-X/ZUGFeRD carry their XML.
+      const pdf = await renderPdfInvoice(invoice, {
+        ...(seller?.branding === undefined ? {} : { branding: seller.branding }),
+        attachments: [
+          {
+            filename: `${invoice.number}.xml`,
+            content: Buffer.from(ubl),
+            mimeType: 'application/xml',
+            description: 'UBL 2.1 e-invoice',
+            relationship: 'Alternative',
+          },
+        ],
+      });
       const [pdfRef, ublRef] = await Promise.all([
         deps.documents.put(pdf),
         deps.documents.put(Buffer.from(ubl)),

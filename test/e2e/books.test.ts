@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkXafXmlReferences } from '../../src/adapters/exports/xaf/xaf-xml-check.js';
+import { validateXafAgainstXsd } from '../../src/adapters/exports/xaf/xaf-xsd.js';
+import { toAmsterdamDate } from '../../src/domain/shared/dates.js';
 import { readModelProjections } from '../../src/main/stack.js';
 import { readModelSnapshot, rebuildReadModels } from '../../src/projections/rebuild.js';
 import {
@@ -25,7 +28,11 @@ describe('books and accountants: ledger, VAT return, ICP, OSS, receivables (Post
   let t: TestStack;
   let tenant: { id: string; apiKey: string };
   let accountant: string;
-  const period = new Date().toISOString().slice(0, 7);
+  // Documents are issued today (Amsterdam); the reports look at this month, whatever day the suite runs.
+  const period = toAmsterdamDate(new Date()).slice(0, 7);
+  const lastDay = new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)), 0))
+    .toISOString()
+    .slice(0, 10);
 
   beforeAll(async () => {
     t = await startTestStack('postgres');
@@ -212,7 +219,7 @@ describe('books and accountants: ledger, VAT return, ICP, OSS, receivables (Post
 
     const journal = await t.app.inject({
       method: 'GET',
-      url: `/v1/exports/journal.csv?from=${period}-01&to=${period}-28`,
+      url: `/v1/exports/journal.csv?from=${period}-01&to=${lastDay}`,
       headers: bearer(accountant),
     });
     expect(journal.statusCode).toBe(200);
@@ -267,6 +274,62 @@ describe('books and accountants: ledger, VAT return, ICP, OSS, receivables (Post
     }
     const invoices = await t.app.inject({ method: 'GET', url: '/v1/invoices', headers: bearer(accountant) });
     expect(invoices.statusCode).toBe(200);
+  });
+
+  it('exports an XAF 3.2 auditfile that validates against the official XSD and has no dangling references', async () => {
+    const from = `${period}-01`;
+    const to = lastDay;
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/v1/exports/xaf?from=${from}&to=${to}`,
+      headers: bearer(accountant),
+    });
+    expect(res.statusCode).toBe(200);
+    const xml = res.body;
+    const xsd = await validateXafAgainstXsd(xml);
+    expect(xsd.errors).toEqual([]);
+    expect(checkXafXmlReferences(xml)).toEqual({ ok: true, errors: [] });
+    expect(xml).toContain('<leadCode>BVorDebHad</leadCode>');
+    expect(xml).toContain('<accID>1300</accID>'); // the tenant's own number for the receivables key
+    expect((xml.match(/<transaction>/g) ?? []).length).toBe(12);
+  });
+
+  it('exports the audit trail as a hash chain that detects tampering with one byte', async () => {
+    const from = `${period}-01`;
+    const to = lastDay;
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/v1/exports/audit-trail?from=${from}&to=${to}`,
+      headers: bearer(accountant),
+    });
+    expect(res.statusCode).toBe(200);
+    const lines = res.body.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(40);
+    const verify = (body: string) =>
+      t.app
+        .inject({
+          method: 'POST',
+          url: '/v1/exports/audit-trail/verify',
+          headers: { ...bearer(accountant), 'content-type': 'application/x-ndjson' },
+          payload: body,
+        })
+        .then((r) => r.json() as { valid: boolean; count: number; firstInvalidLine?: number });
+    const intact = await verify(res.body);
+    expect(intact.valid).toBe(true);
+    expect(intact.count).toBe(lines.length - 2);
+
+    const middle = Math.floor(lines.length / 2);
+    const tampered = [...lines];
+    tampered[middle] = tampered[middle]!.replace(
+      /"(\d+\.\d{2})"/,
+      (_m, amount: string) => `"${amount.slice(0, -1)}${amount.endsWith('1') ? '2' : '1'}"`,
+    );
+    expect(tampered[middle]).not.toBe(lines[middle]);
+    const broken = await verify(`${tampered.join('\n')}\n`);
+    expect(broken.valid).toBe(false);
+    expect(broken.firstInvalidLine).toBe(middle + 1);
+    const removed = await verify(`${lines.filter((_l, i) => i !== middle).join('\n')}\n`);
+    expect(removed.valid).toBe(false);
   });
 
   it('rebuilds the ledger and report tables from zero into exactly the live rows', async () => {

@@ -7,6 +7,8 @@ import type { InvoiceLabels } from './pdf-locale.js';
 const LOGO = 'logo';
 const MUTED = '#555555';
 const RULE = '#BBBBBB';
+/** A4 (595.28 pt) less the 40 pt side margins of the layout. */
+const A4_CONTENT_WIDTH = 515;
 
 /** The logo as a pdfmake image resource; pdfkit decodes PNG and JPEG from the data URL. */
 export const logoImages = ({ logo }: Branding): Record<string, string> =>
@@ -51,14 +53,32 @@ export const accentTableLayout = ({ accentColor }: Branding): CustomTableLayout 
  * On every page: the tenant's own line, then the seller's KvK number, VAT ID and IBAN, and "page x of y",
  * so a loose page still identifies its issuer.
  */
-export const pageFooter = (invoice: InvoiceDocument, labels: InvoiceLabels, branding: Branding): DynamicContent => {
+export const pageFooter = (
+  invoice: InvoiceDocument,
+  labels: InvoiceLabels,
+  branding: Branding,
+): DynamicContent => {
   const { seller } = invoice;
   const identifiers = `${seller.name} · ${labels.kvk} ${seller.kvk} · ${labels.vatId} ${seller.vatId} · ${labels.iban} ${seller.iban}`;
   return (page, pages) =>
     withCjkFallback({
       stack: [
-        { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 515, y2: 0, lineWidth: 0.5, lineColor: branding.accentColor }] },
-        ...(branding.footerText === undefined ? [] : [{ text: branding.footerText, margin: [0, 4, 0, 0] }]),
+        {
+          canvas: [
+            {
+              type: 'line',
+              x1: 0,
+              y1: 0,
+              x2: A4_CONTENT_WIDTH,
+              y2: 0,
+              lineWidth: 0.5,
+              lineColor: branding.accentColor,
+            },
+          ],
+        },
+        ...(branding.footerText === undefined
+          ? []
+          : [{ text: branding.footerText, margin: [0, 4, 0, 0] } satisfies Content]),
         {
           columns: [
             { text: identifiers },
@@ -71,5 +91,5 @@ export const pageFooter = (invoice: InvoiceDocument, labels: InvoiceLabels, bran
       margin: [40, 16, 40, 0],
       fontSize: 8,
       color: MUTED,
-    } as Content);
+    });
 };

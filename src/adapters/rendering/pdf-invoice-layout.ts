@@ -22,7 +22,11 @@ import { buyerBlock, sellerBlock } from './pdf-parties.js';
 /** Fixed producer so the bytes depend on the invoice alone. */
 const PRODUCER = 'Autofactuur';
 
-const metaTable = (invoice: InvoiceDocument, labels: InvoiceLabels, format: InvoiceFormatter): ContentTable => {
+const metaTable = (
+  invoice: InvoiceDocument,
+  labels: InvoiceLabels,
+  format: InvoiceFormatter,
+): ContentTable => {
   const headings = documentHeadings(invoice, labels);
   const rows: [string, string | undefined][] = [
     [headings.number, invoice.number],
@@ -93,17 +97,11 @@ export const invoiceDocumentDefinition = (
     linesTable(invoice, labels, format, table),
     ...allowancesChargesTable(invoice, labels, format, table),
     {
-      columns: [
-        {
-          stack: [
-            { text: labels.vatBreakdown, style: 'sectionHeader' },
-            vatBreakdownTable(invoice, labels, format, table),
-          ],
-        },
-        // An empty heading keeps the totals level with the VAT table beside them.
-        { stack: [{ text: ' ', style: 'sectionHeader' }, totalsTable(invoice, labels, format)] },
+      stack: [
+        { text: labels.vatBreakdown, style: 'sectionHeader' },
+        vatBreakdownTable(invoice, labels, format, table),
+        { columns: [{ text: '' }, totalsTable(invoice, labels, format)], margin: [0, 8, 0, 0] },
       ],
-      columnGap: 24,
       // The VAT breakdown and the totals are read together; never split them over two pages.
       unbreakable: true,
     },

@@ -32,10 +32,30 @@ const printer = (): typeof pdfmake => {
   return pdfmake;
 };
 
-/** The invoice as PDF; deterministic, so a re-render of the same invoice gives the same bytes and hash. */
-export const renderPdfInvoice = (invoice: InvoiceDocument, options: PdfRenderOptions = {}): Promise<Buffer> => {
-  const definition = invoiceDocumentDefinition(invoice, options.branding ?? DEFAULT_BRANDING);
-  return printer()
-    .createPdf({ ...definition, files: embeddedFiles(options.attachments ?? [], documentDate(invoice)) })
+const render = (invoice: InvoiceDocument, branding: Branding, attachments: readonly PdfAttachment[]) =>
+  printer()
+    .createPdf({
+      ...invoiceDocumentDefinition(invoice, branding),
+      files: embeddedFiles(attachments, documentDate(invoice)),
+    })
     .getBuffer();
+
+/**
+ * The invoice as PDF; deterministic, so a re-render of the same invoice gives the same bytes and hash.
+ * The settings only check a logo's signature, so pdfkit may still find it corrupt: the invoice is then
+ * rendered without it, since an issued invoice must reach the customer whatever its letterhead. Any
+ * other failure fails the second attempt too and is thrown.
+ */
+export const renderPdfInvoice = async (
+  invoice: InvoiceDocument,
+  options: PdfRenderOptions = {},
+): Promise<Buffer> => {
+  const { branding = DEFAULT_BRANDING, attachments = [] } = options;
+  if (branding.logo === undefined) return render(invoice, branding, attachments);
+  try {
+    return await render(invoice, branding, attachments);
+  } catch {
+    const { logo: _corrupt, ...withoutLogo } = branding;
+    return render(invoice, withoutLogo, attachments);
+  }
 };

@@ -38,13 +38,25 @@ const SYNTAX = {
   },
 } as const;
 
+/** ICD 0106 (KvK) and 0190 (OIN): the only legal identifiers NLCIUS accepts for Dutch parties. */
+const DUTCH_LEGAL_ID_SCHEMES: ReadonlySet<string> = new Set(['0106', '0190']);
+
 /**
- * BT-24. Only buyers with a Peppol address get Peppol BIS; consumers cannot receive over Peppol, so a Dutch
- * seller's invoice follows the Dutch CIUS (NLCIUS) and anyone else's plain EN 16931.
+ * BT-24. Only buyers with a Peppol address get Peppol BIS; consumers cannot receive over Peppol. A Dutch
+ * seller's other documents follow the Dutch CIUS (NLCIUS, SI-UBL 2.0) when they can: its rule BR-NL-10
+ * requires a Dutch buyer to be identified by KvK or OIN number, which consumers and most webshop customers do
+ * not have, so their invoices are plain EN 16931 (which they satisfy) rather than NLCIUS documents that fail.
  */
 export const ublCustomizationId = (invoice: InvoiceDocument): string => {
   if (optionalText(invoice.buyer.peppolId)) return PEPPOL_BIS_3;
-  return invoice.seller.address.countryCode === 'NL' ? NLCIUS : EN16931;
+  if (invoice.seller.address.countryCode !== 'NL') return EN16931;
+  const { buyer } = invoice;
+  const identifiedForNlcius =
+    buyer.address.countryCode !== 'NL' ||
+    (buyer.companyId !== undefined &&
+      DUTCH_LEGAL_ID_SCHEMES.has(buyer.companyId.scheme) &&
+      optionalText(buyer.companyId.value) !== undefined);
+  return identifiedForNlcius ? NLCIUS : EN16931;
 };
 
 /** BG-3: the invoice a credit note corrects (NL-R-001), with its date in case numbers repeat (domain.md §3.5). */

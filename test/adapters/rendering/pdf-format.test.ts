@@ -10,6 +10,8 @@ import { localeFor } from '../../../src/adapters/rendering/pdf-locale.js';
 
 const nl = localeFor('nl').numbers;
 const en = localeFor('en').numbers;
+const de = localeFor('de').numbers;
+const fr = localeFor('fr').numbers;
 
 describe('PDF number formatting', () => {
   it('writes amounts the Dutch and the English way', () => {
@@ -46,7 +48,14 @@ describe('PDF number formatting', () => {
     expect(formatDate('2025-03-14', en)).toBe('2025-03-14');
   });
 
-  it('falls back to English for languages without their own entry yet', () => {
-    expect(localeFor('de')).toBe(localeFor('en'));
+  it('writes amounts and dates the German and the French way', () => {
+    expect(formatMoney('1234.5', 'EUR', de)).toBe('€ 1.234,50');
+    expect(formatMoney('1234.5', 'EUR', fr)).toBe('1 234,50 €');
+    expect(formatMoney('-12.25', 'EUR', fr)).toBe('-12,25 €');
+    expect(formatMoney('5', 'SEK', fr)).toBe('5,00 SEK');
+    expect(formatQuantity('1.50', fr)).toBe('1,5');
+    expect(formatDate('2026-11-27', de)).toBe('27.11.2026');
+    expect(formatDate('2026-11-27', fr)).toBe('27/11/2026');
+    expect(formatDate('2026-11-27', nl)).toBe('27-11-2026');
   });
 });

@@ -7,6 +7,7 @@ import { childText, elementsNamed, textsOf } from './xml-query.js';
 
 const PEPPOL_BIS_3 = 'urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0';
 const NLCIUS = 'urn:cen.eu:en16931:2017#compliant#urn:fdc:nen.nl:nlcius:v1.0';
+const EN16931 = 'urn:cen.eu:en16931:2017';
 
 const variant = (base: InvoiceDocument, change: (invoice: InvoiceDocument) => void): InvoiceDocument => {
   const copy = structuredClone(base);
@@ -90,7 +91,9 @@ describe('renderUblInvoice', () => {
     expect(xml).not.toContain('BuyerReference');
   });
 
-  it('picks the specification: Peppol BIS for a Peppol buyer, NLCIUS for a Dutch seller, else EN 16931', () => {
+  it('picks the specification: Peppol BIS for a Peppol buyer, NLCIUS where its buyer rules hold, else EN 16931', () => {
+    const specificationOf = (invoice: InvoiceDocument) =>
+      childText(renderUblInvoice(invoice), 'Invoice', 'cbc:CustomizationID');
     const foreignSeller = variant(domesticMixedRates, (invoice) => {
       invoice.seller.address = {
         street: 'Rue Neuve 1',
@@ -99,14 +102,19 @@ describe('renderUblInvoice', () => {
         countryCode: 'BE',
       };
     });
+    const dutchBusinessWithKvk = variant(businessBuyerPeppol, (invoice) => {
+      delete invoice.buyer.peppolId;
+    });
+    const belgianConsumer = variant(domesticMixedRates, (invoice) => {
+      invoice.buyer.address = { street: 'Meir 1', postalCode: '2000', city: 'Antwerpen', countryCode: 'BE' };
+    });
 
-    expect(childText(renderUblInvoice(businessBuyerPeppol), 'Invoice', 'cbc:CustomizationID')).toBe(
-      PEPPOL_BIS_3,
-    );
-    expect(childText(renderUblInvoice(domesticMixedRates), 'Invoice', 'cbc:CustomizationID')).toBe(NLCIUS);
-    expect(childText(renderUblInvoice(foreignSeller), 'Invoice', 'cbc:CustomizationID')).toBe(
-      'urn:cen.eu:en16931:2017',
-    );
+    expect(specificationOf(businessBuyerPeppol)).toBe(PEPPOL_BIS_3);
+    expect(specificationOf(dutchBusinessWithKvk)).toBe(NLCIUS);
+    expect(specificationOf(belgianConsumer)).toBe(NLCIUS);
+    // BR-NL-10: NLCIUS needs a Dutch buyer's KvK or OIN number, which a consumer does not have.
+    expect(specificationOf(domesticMixedRates)).toBe(EN16931);
+    expect(specificationOf(foreignSeller)).toBe(EN16931);
   });
 
   it('addresses both parties by Peppol id or KvK number and registers their VAT ids', () => {

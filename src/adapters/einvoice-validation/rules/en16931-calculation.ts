@@ -5,7 +5,9 @@ import { decimalOf, equal, sumOf, toDecimal, xpathRound } from '../xpath-numbers
 import { chargeIndicator, documentAllowanceCharges, isVatScheme } from './ubl-terms.js';
 
 /**
- * EN 16931 conditions BR-CO-* (mostly the calculation of totals), CEN validation artefacts 1.3.16. The
+ * EN 16931 conditions BR-CO-* (mostly the calculation of totals), CEN validation artefacts 1.3.16. BR-CO-25
+ * (due date or payment terms when an amount is due) is not here: the 1.3.16 artefacts bundled with Peppol
+ * BIS 3.0.21 removed it (release notes v3.0.21, "BR-CO-25 removed"); our generator still states both. The
  * arithmetic mirrors the schematron: sums rounded with XPath `round(x * 100) div 100` (halves towards +∞),
  * equality where it tests equality and the CEN tolerance of ± 1 for BR-CO-17. Our own domain is stricter
  * (exact cents); the validator only has to agree with the official one.
@@ -148,15 +150,6 @@ const TOTALS: Rule[] = [
     ROOT,
     (root) => exists(root, 'cac:TaxTotal/cac:TaxSubtotal'),
   ),
-  fatal(
-    'BR-CO-25',
-    'In case the Amount due for payment (BT-115) is positive, either the Payment due date (BT-9) or the Payment terms (BT-20) shall be present.',
-    '/Invoice/cac:LegalMonetaryTotal/cbc:PayableAmount',
-    (payable, doc) =>
-      !(toDecimal(payable.value)?.gt(0) ?? false) ||
-      doc.descendants('cbc:DueDate').length > 0 ||
-      doc.descendants('cac:PaymentTerms').some((terms) => exists(terms, 'cbc:Note')),
-  ),
 ];
 
 const CONDITIONS: Rule[] = [
@@ -184,10 +177,10 @@ const CONDITIONS: Rule[] = [
     'BR-CO-19',
     'If Invoicing period (BG-14) is used, the Invoicing period start date (BT-73) or the Invoicing period end date (BT-74) shall be filled, or both.',
     '/Invoice/cac:InvoicePeriod | /CreditNote/cac:InvoicePeriod',
-    (period) => {
-      const dated = exists(period, 'cbc:StartDate') || exists(period, 'cbc:EndDate');
-      return exists(period, 'cbc:DescriptionCode') ? !dated : dated;
-    },
+    // The form CEN restored in 2021 (eInvoicing-EN16931 issue #219): a period may also carry only the VAT point
+    // date code BT-8, and a code next to dates is fine; the official examples rely on both.
+    (period) =>
+      exists(period, 'cbc:StartDate') || exists(period, 'cbc:EndDate') || exists(period, 'cbc:DescriptionCode'),
   ),
   fatal(
     'BR-CO-20',

@@ -103,7 +103,12 @@ const PARTIES: Rule[] = [
       const sellerParty = payee.parent && select(payee.parent, 'cac:AccountingSupplierParty/cac:Party');
       const sellerValues = (path: string) => new Set(sellerParty?.flatMap((p) => select(p, path).map((n) => n.value)));
       const same = (path: string) => select(payee, path).some((node) => sellerValues(path).has(node.value));
-      return exists(payee, 'cac:PartyName/cbc:Name') && !same('cac:PartyName/cbc:Name') && !same('cac:PartyIdentification/cbc:ID');
+      return (
+        exists(payee, 'cac:PartyName/cbc:Name') &&
+        !same('cac:PartyName/cbc:Name') &&
+        !same('cac:PartyIdentification/cbc:ID') &&
+        !same('cac:PartyLegalEntity/cbc:RegistrationName')
+      );
     },
   ),
   fatal(

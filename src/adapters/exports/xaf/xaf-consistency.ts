@@ -111,7 +111,8 @@ export class XafConsistencyChecker {
       const where = `${what} line ${line.nr}`;
       if (lineNumbers.has(line.nr)) this.error(`${where}: line nr is used twice`);
       lineNumbers.add(line.nr);
-      if (!this.accounts.has(line.accID)) this.error(`${where}: accID "${line.accID}" is not a ledger account`);
+      if (!this.accounts.has(line.accID))
+        this.error(`${where}: accID "${line.accID}" is not a ledger account`);
       if (line.custSupID !== undefined && !this.customers.has(line.custSupID)) {
         this.error(`${where}: custSupID "${line.custSupID}" is not a customer/supplier`);
       }
@@ -123,7 +124,8 @@ export class XafConsistencyChecker {
       else credit = credit.plus(amount);
       this.linesCount++;
     }
-    if (!debit.eq(credit)) this.error(`${what}: debit ${formatAmount(debit)} ≠ credit ${formatAmount(credit)}`);
+    if (!debit.eq(credit))
+      this.error(`${what}: debit ${formatAmount(debit)} ≠ credit ${formatAmount(credit)}`);
     if (transaction.amnt !== undefined && !this.amount(transaction.amnt, `${what} amnt`).eq(debit)) {
       this.error(`${what}: amnt ${transaction.amnt} ≠ its debit lines ${formatAmount(debit)}`);
     }
@@ -135,12 +137,16 @@ export class XafConsistencyChecker {
   finish(declared: Omit<XafTransactions, 'journals'> | undefined): XafCheckResult {
     if (declared !== undefined) {
       if (declared.linesCount !== this.linesCount) {
-        this.error(`transactions: linesCount ${declared.linesCount} declared, ${this.linesCount} lines found`);
+        this.error(
+          `transactions: linesCount ${declared.linesCount} declared, ${this.linesCount} lines found`,
+        );
       }
       const declaredDebit = this.amount(declared.totalDebit, 'transactions totalDebit');
       const declaredCredit = this.amount(declared.totalCredit, 'transactions totalCredit');
       if (!declaredDebit.eq(this.totalDebit)) {
-        this.error(`transactions: totalDebit ${declared.totalDebit} declared, lines total ${formatAmount(this.totalDebit)}`);
+        this.error(
+          `transactions: totalDebit ${declared.totalDebit} declared, lines total ${formatAmount(this.totalDebit)}`,
+        );
       }
       if (!declaredCredit.eq(this.totalCredit)) {
         this.error(
@@ -174,7 +180,8 @@ export class XafConsistencyChecker {
   private amount(value: string, what: string): Decimal {
     try {
       const amount = parseAmount(value, what);
-      if (amount.lt(0)) this.error(`${what}: ${value} is negative; amounts are positive with a D/C indicator`);
+      if (amount.lt(0))
+        this.error(`${what}: ${value} is negative; amounts are positive with a D/C indicator`);
       return amount;
     } catch (error) {
       this.error((error as Error).message);

@@ -42,7 +42,12 @@ export const headerXml = (header: XafHeader): string =>
     .close('header')
     .toString();
 
-const addressXml = (fragment: XmlFragment, name: string, address: XafAddress | undefined, what: string): void => {
+const addressXml = (
+  fragment: XmlFragment,
+  name: string,
+  address: XafAddress | undefined,
+  what: string,
+): void => {
   if (address === undefined) return;
   fragment
     .open(name)
@@ -63,7 +68,10 @@ export const companyStartXml = (company: XafCompany): string => {
     .open('company')
     .optional('companyIdent', company.companyIdent, (v) => xafIdentifier(v, 35, 'companyIdent'))
     .leaf('companyName', xafText(company.companyName, 999))
-    .leaf('taxRegistrationCountry', xafCountry(company.taxRegistrationCountry, 'company taxRegistrationCountry'))
+    .leaf(
+      'taxRegistrationCountry',
+      xafCountry(company.taxRegistrationCountry, 'company taxRegistrationCountry'),
+    )
     .leaf('taxRegIdent', xafIdentifier(company.taxRegIdent, 30, 'company taxRegIdent'));
   addressXml(fragment, 'streetAddress', company.streetAddress, 'company streetAddress');
   addressXml(fragment, 'postalAddress', company.postalAddress, 'company postalAddress');
@@ -81,9 +89,8 @@ export const customerSupplierXml = (customer: XafCustomerSupplier): string => {
     .optional('eMail', customer.eMail, (v) => xafText(v))
     .optional('website', customer.website, (v) => xafText(v))
     .optional('commerceNr', customer.commerceNr, (v) => xafIdentifier(v, 999, `${what} commerceNr`))
-    .optional(
-      'taxRegistrationCountry',
-      customer.taxRegistrationCountry, (v) => xafCountry(v, `${what} taxRegistrationCountry`),
+    .optional('taxRegistrationCountry', customer.taxRegistrationCountry, (v) =>
+      xafCountry(v, `${what} taxRegistrationCountry`),
     )
     .optional('taxRegIdent', customer.taxRegIdent, (v) => xafIdentifier(v, 30, `${what} taxRegIdent`))
     .optional('custSupTp', customer.custSupTp, (v) => xafCode(v, ['B', 'C', 'O', 'S'], `${what} custSupTp`));

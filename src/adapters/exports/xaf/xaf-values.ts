@@ -73,7 +73,8 @@ export const xafCount = (value: number, digits: number, what: string): string =>
 
 /** A code from an XSD enumeration; checked at run time too, since a wrong side ('d') would corrupt the totals. */
 export const xafCode = <T extends string>(value: T, allowed: readonly T[], what: string): T => {
-  if (!allowed.includes(value)) throw new XafInputError(`${what}: "${value}" is not one of ${allowed.join(', ')}`);
+  if (!allowed.includes(value))
+    throw new XafInputError(`${what}: "${value}" is not one of ${allowed.join(', ')}`);
   return value;
 };
 
@@ -81,13 +82,15 @@ export const DEBIT_CREDIT = ['D', 'C'] as const;
 
 /** ISO 3166-1 alpha-2 (the XSD enumerates the list; its validation catches an unknown code). */
 export const xafCountry = (value: string, what: string): string => {
-  if (!/^[A-Z]{2}$/.test(value)) throw new XafInputError(`${what}: "${value}" is not an ISO 3166 country code`);
+  if (!/^[A-Z]{2}$/.test(value))
+    throw new XafInputError(`${what}: "${value}" is not an ISO 3166 country code`);
   return value;
 };
 
 /** ISO 4217. */
 export const xafCurrency = (value: string, what: string): string => {
-  if (!/^[A-Z]{3}$/.test(value)) throw new XafInputError(`${what}: "${value}" is not an ISO 4217 currency code`);
+  if (!/^[A-Z]{3}$/.test(value))
+    throw new XafInputError(`${what}: "${value}" is not an ISO 4217 currency code`);
   return value;
 };
 

@@ -1,3 +1,4 @@
+import { type TextOutput, type TextSink, textSink } from './text-sink.js';
 import { XafConsistencyChecker } from './xaf-consistency.js';
 import { XafConsistencyError } from './xaf-errors.js';
 import {
@@ -12,7 +13,6 @@ import {
 import type { XafInput, XafTransactions } from './xaf-model.js';
 import { journalEndXml, journalStartXml, transactionXml } from './xaf-transaction-xml.js';
 import { xafAmount, xafCount } from './xaf-values.js';
-import { type TextOutput, type TextSink, textSink } from './text-sink.js';
 
 export const XAF_NAMESPACE = 'http://www.auditfiles.nl/XAF/3.2';
 
@@ -67,7 +67,8 @@ export async function writeXaf(input: XafInput, output: TextOutput): Promise<Xaf
     await sink.write(openingBalanceXml(input.openingBalance));
   }
 
-  const transactions = input.transactions === undefined ? 0 : await writeTransactions(sink, input.transactions, checker);
+  const transactions =
+    input.transactions === undefined ? 0 : await writeTransactions(sink, input.transactions, checker);
   await sink.write('  </company>\n</auditfile>\n');
   await sink.flush();
 

@@ -4,6 +4,15 @@ import { XafConsistencyChecker } from './xaf-consistency.js';
 import type { XafDebitCredit, XafTransactionLine } from './xaf-model.js';
 import { XAF_NAMESPACE } from './xaf-writer.js';
 
+/** The slice of xmlbuilder2's DOM used here (declared locally: the project compiles without the DOM lib). */
+interface Element {
+  readonly nodeType: number;
+  readonly localName: string;
+  readonly namespaceURI: string | null;
+  readonly textContent: string | null;
+  readonly childNodes: Iterable<Element>;
+}
+
 /**
  * The same consistency checks on an existing auditfile (ours or another package's), e.g. after XSD
  * validation, which cannot apply the XSD's keyrefs (domain.md §4). Parses the whole document into a DOM, so
@@ -105,15 +114,16 @@ const trLine = (line: Element): XafTransactionLine => {
 // The XSD makes these D or C; anything else is XSD-invalid and counted on the credit side.
 const side = (value: string): XafDebitCredit => (value === 'D' ? 'D' : 'C');
 
+const ELEMENT_NODE = 1;
+
 const children = (parent: Element, name: string): Element[] =>
-  Array.from(parent.childNodes).filter(
-    (node): node is Element => node.nodeType === 1 && (node as Element).localName === name,
-  );
+  Array.from(parent.childNodes).filter((node) => node.nodeType === ELEMENT_NODE && node.localName === name);
 
 const path = (parent: Element, wrapper: string, item: string): Element[] =>
   children(parent, wrapper).flatMap((element) => children(element, item));
 
-const optionalText = (parent: Element, name: string): string | undefined => children(parent, name)[0]?.textContent ?? undefined;
+const optionalText = (parent: Element, name: string): string | undefined =>
+  children(parent, name)[0]?.textContent ?? undefined;
 
 const text = (parent: Element, name: string): string => optionalText(parent, name) ?? '';
 

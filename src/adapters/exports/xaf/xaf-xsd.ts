@@ -2,7 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { memoryPages, validateXML } from 'xmllint-wasm';
 
 /** The official XAF 3.2 schema, shipped beside the code (schemas/xaf-3.2, see its SOURCES.md). */
-export const XAF_XSD_URL = new URL('../../../../schemas/xaf-3.2/XmlAuditfileFinancieel3.2.xsd', import.meta.url);
+export const XAF_XSD_URL = new URL(
+  '../../../../schemas/xaf-3.2/XmlAuditfileFinancieel3.2.xsd',
+  import.meta.url,
+);
 
 let schema: Promise<string> | undefined;
 

@@ -8,8 +8,9 @@
  * Characters XML 1.0 (§2.2 Char) cannot represent at all, not even as a character reference: C0 controls other
  * than tab/LF/CR, U+FFFE/U+FFFF and unpaired surrogates.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching the control characters is the point.
-const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML_CHAR =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching the control characters is the point.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Drops what XML 1.0 cannot carry, so the value that is measured, truncated and written is the same. */
 export const sanitizeXmlText = (value: string): string => value.replace(NOT_XML_CHAR, '');

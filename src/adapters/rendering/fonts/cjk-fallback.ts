@@ -5,7 +5,8 @@ import { CJK_FONT } from './font-files.js';
  * Han, kana, CJK punctuation and full-width forms: what the Latin font lacks and Noto Sans JP has. The
  * prolonged sound mark and middle dot (U+30FB, U+30FC) belong to the Common script but only to CJK text.
  */
-const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3000-\\u303f\\u30fb\\u30fc\\uff00-\\uffef';
+const CJK =
+  '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3000-\\u303f\\u30fb\\u30fc\\uff00-\\uffef';
 const HAS_CJK = new RegExp(`[${CJK}]`, 'u');
 const RUNS = new RegExp(`[${CJK}]+|[^${CJK}]+`, 'gu');
 

@@ -74,7 +74,8 @@ function provideParsedFont(this: PdfmakeDocument, family: string, bold: boolean,
     }
     return font;
   }
-  const fonts = (this.fontCache[family] ??= {});
+  this.fontCache[family] ??= {};
+  const fonts = this.fontCache[family];
   const type = this.getFontType(bold, italics);
   const cached = fonts[type];
   if (cached !== undefined) return cached;

@@ -1,0 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validateEInvoice } from '../src/adapters/einvoice-validation/validate-einvoice.js';
+const dirs = ['test/fixtures/peppol/examples/en16931-1.3.16', 'test/fixtures/peppol/examples/nl/si-ubl-2.0'];
+const files = dirs.flatMap((d) => readdirSync(d).filter((f) => /\.xml$/i.test(f)).map((f) => join(d, f)));
+const t = performance.now();
+const results = await Promise.all(files.map((f) => validateEInvoice(readFileSync(f, 'utf8'))));
+console.log('ms', performance.now() - t, files.length);
+results.forEach((r, i) => { const x = r.errors.filter(e => e.ruleId === 'UBL-XSD'); if (x.length) console.log(files[i], x.map(e => e.message)); });
+console.log(results.filter(r => r.valid).length);
