@@ -320,10 +320,10 @@ describe('books and accountants: ledger, VAT return, ICP, OSS, receivables (Post
 
     const middle = Math.floor(lines.length / 2);
     const tampered = [...lines];
-    tampered[middle] = tampered[middle]!.replace(
-      /"(\d+\.\d{2})"/,
-      (_m, amount: string) => `"${amount.slice(0, -1)}${amount.endsWith('1') ? '2' : '1'}"`,
-    );
+    // One byte inside the event data: the first digit after "data" becomes another digit.
+    const record = tampered[middle]!;
+    const at = record.slice(record.indexOf('"data":')).search(/\d/) + record.indexOf('"data":');
+    tampered[middle] = `${record.slice(0, at)}${(Number(record[at]) + 1) % 10}${record.slice(at + 1)}`;
     expect(tampered[middle]).not.toBe(lines[middle]);
     const broken = await verify(`${tampered.join('\n')}\n`);
     expect(broken.valid).toBe(false);

@@ -15,11 +15,14 @@ describe('migrations', () => {
     await migrateToLatest(db);
     expect(await tables(db)).toEqual([
       'api_keys',
+      'customers',
       'events',
       'idempotency_keys',
       'invoices',
+      'journal_lines',
       'orders',
       'projection_checkpoints',
+      'vat_lines',
     ]);
 
     const migrator = new Migrator({ db, provider: migrationProvider });
