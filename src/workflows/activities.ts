@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { validateEInvoice } from '../adapters/einvoice-validation/validate-einvoice.js';
 import { renderPdfInvoice } from '../adapters/rendering/pdf-invoice.js';
-import { renderUblInvoice, ublCustomizationId } from '../adapters/rendering/ubl-invoice.js';
+import { renderUblInvoice } from '../adapters/rendering/ubl-invoice.js';
 import { type AggregateStateCache, handleCommand, loadState } from '../application/command-handler.js';
 import type { AppDependencies } from '../application/dependencies.js';
 import { issueInvoice } from '../application/issue-invoice.js';
@@ -101,23 +102,39 @@ export function createActivities(deps: ActivityDependencies) {
       return { invoiceId: invoice.invoiceId, number: invoice.number };
     },
 
+    /**
+     * UBL + hybrid PDF (the UBL attached), validated against the UBL XSD and the EN 16931 / Peppol /
+     * NLCIUS rules before anything is stored: a document that fails is never sent, the invoice is
+     * parked with the rule ids instead.
+     */
     async renderDocuments(ref: InvoiceRef) {
       const { invoice } = await loadIssued(ref);
-      const ubl = renderUblInvoice(invoice);
       const seller = await getSellerSettings(deps, ref.tenantId);
-      // A hybrid PDF: the UBL travels inside it, as Factur-X/ZUGFeRD carry their XML.
+      const plainUbl = renderUblInvoice(invoice);
       const pdf = await renderPdfInvoice(invoice, {
         ...(seller?.branding === undefined ? {} : { branding: seller.branding }),
+        // A hybrid PDF: the UBL travels inside it, as Factur-X/ZUGFeRD carry their XML.
         attachments: [
           {
             filename: `${invoice.number}.xml`,
-            content: Buffer.from(ubl),
+            content: Buffer.from(plainUbl),
             mimeType: 'application/xml',
             description: 'UBL 2.1 e-invoice',
             relationship: 'Alternative',
           },
         ],
       });
+      const ubl = seller?.embedPdfInUbl === true ? renderUblInvoice(invoice, { embeddedPdf: pdf }) : plainUbl;
+      const verdict = await validateEInvoice(ubl);
+      if (!verdict.valid) {
+        const findings = verdict.errors.map((e) => ({ field: e.ruleId, message: e.message }));
+        throw ApplicationFailure.create({
+          type: 'ValidationError',
+          message: `The e-invoice fails validation (${verdict.rulesetVersion}): ${verdict.errors.map((e) => `${e.ruleId} ${e.message}`).join('; ')}`,
+          details: [findings],
+          nonRetryable: true,
+        });
+      }
       const [pdfRef, ublRef] = await Promise.all([
         deps.documents.put(pdf),
         deps.documents.put(Buffer.from(ubl)),
@@ -125,10 +142,14 @@ export function createActivities(deps: ActivityDependencies) {
       await record(ref, 'render', {
         type: 'RecordRenderedDocuments',
         pdf: pdfRef,
-        ubl: { ...ublRef, customizationId: ublCustomizationId(invoice) },
+        ubl: { ...ublRef, customizationId: verdict.customizationId },
         now: deps.clock.now(),
       });
-      return { pdfSha256: pdfRef.sha256, ublSha256: ublRef.sha256 };
+      return {
+        pdfSha256: pdfRef.sha256,
+        ublSha256: ublRef.sha256,
+        warnings: verdict.warnings.map((w) => w.ruleId),
+      };
     },
 
     async deliverByEmail(ref: InvoiceRef) {

@@ -1,5 +1,5 @@
-import { validateAgainstUblXsd as validateWithRuntimeSchemas } from '../../src/adapters/einvoice-validation/xsd.js';
 import type { UblDocumentType } from '../../src/adapters/einvoice-validation/ubl-document.js';
+import { validateAgainstUblXsd as validateWithRuntimeSchemas } from '../../src/adapters/einvoice-validation/xsd.js';
 
 export type { UblDocumentType };
 

@@ -6,6 +6,7 @@ import { EN16931_DECIMAL_RULES } from './rules/en16931-decimals.js';
 import { EN16931_VAT_RULES } from './rules/en16931-vat.js';
 import { isNlcius, NLCIUS_RULES } from './rules/nlcius.js';
 import { PEPPOL_RULES } from './rules/peppol.js';
+import { PEPPOL_CODE_RULES } from './rules/peppol-codes.js';
 import { PEPPOL_NL_RULES } from './rules/peppol-nl.js';
 import { UBL_SYNTAX_RULES } from './rules/ubl-syntax.js';
 import type { UblDocument } from './ubl-document.js';
@@ -38,7 +39,16 @@ const isPeppol = (doc: UblDocument) => doc.customizationId.startsWith(PEPPOL_BIS
 
 const always = () => true;
 
-/** Peppol BIS Billing 3.0.21, mandatory since 2026-08-24 (CEN artefacts 1.3.16). */
+/**
+ * Peppol BIS Billing 3.0.21, mandatory since 2026-08-24, with the EN 16931 validation artefacts 1.3.16 it
+ * bundles. Provenance of the transcribed rules:
+ * - EN 16931 (BR-*, BR-CO-*, BR-DEC-*, BR-CL-*, UBL-SR/DT/CR-*): the CEN/TC 434 UBL schematron
+ *   (ConnectingEurope/eInvoicing-EN16931 `ubl/schematron/preprocessed/EN16931-UBL-validation-preprocessed.sch`
+ *   and the copy OpenPeppol ships as `rules/sch/CEN-EN16931-UBL.sch`), with the 1.3.16 changes the Peppol
+ *   3.0.21 release notes list (BR-CO-25 removed) and BR-CO-19 in the form CEN restored (issue #219).
+ * - Peppol: OpenPeppol/peppol-bis-invoice-3 `rules/sch/PEPPOL-EN16931-UBL.sch`, "release 3.0.21".
+ * - NLCIUS: peppolautoriteit-nl/validation `si-ubl-2.0-nlcius.sch`, SI-UBL 2.0.3.12 (tag 2025-11-27).
+ */
 const PEPPOL_3_0_21: Ruleset = {
   peppolBis: '3.0.21',
   mandatoryFrom: '2026-08-24',
@@ -52,8 +62,13 @@ const PEPPOL_3_0_21: Ruleset = {
     { name: 'EN 16931 code lists', appliesTo: always, rules: EN16931_CODE_RULES },
     { name: 'EN 16931 UBL syntax', appliesTo: always, rules: UBL_SYNTAX_RULES },
     { name: 'Peppol BIS Billing 3.0', appliesTo: isPeppol, rules: PEPPOL_RULES },
+    { name: 'Peppol BIS code lists and identifiers', appliesTo: isPeppol, rules: PEPPOL_CODE_RULES },
     // The Dutch national rules are part of the Peppol schematron; they key on a Dutch supplier.
-    { name: 'Peppol BIS national rules NL', appliesTo: (doc) => isPeppol(doc) && doc.sellerCountry === 'NL', rules: PEPPOL_NL_RULES },
+    {
+      name: 'Peppol BIS national rules NL',
+      appliesTo: (doc) => isPeppol(doc) && doc.sellerCountry === 'NL',
+      rules: PEPPOL_NL_RULES,
+    },
     { name: 'NLCIUS / SI-UBL 2.0', appliesTo: isNlcius, rules: NLCIUS_RULES },
   ],
 };

@@ -40,5 +40,10 @@ export const runRules = (doc: UblDocument, rules: readonly Rule[]): Finding[] =>
     return doc.elements
       .filter((element) => patterns.some((pattern) => matches(element, pattern)))
       .filter((element) => (rule.when?.(element, doc) ?? true) && !rule.test(element, doc))
-      .map((element) => ({ ruleId: rule.id, flag: rule.flag, message: rule.message, location: element.path }));
+      .map((element) => ({
+        ruleId: rule.id,
+        flag: rule.flag,
+        message: rule.message,
+        location: element.path,
+      }));
   });

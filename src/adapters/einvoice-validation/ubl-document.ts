@@ -1,4 +1,4 @@
-import { allElements, normalizeSpace, parseXml, valueOf, type XmlElement } from './xml-tree.js';
+import { allElements, normalizeSpace, parseXml, textOf, type XmlElement } from './xml-tree.js';
 
 export type UblDocumentType = 'Invoice' | 'CreditNote';
 
@@ -24,7 +24,7 @@ export interface UblDocument {
 export class NotAUblDocumentError extends Error {}
 
 const countryOf = (root: XmlElement, party: string): string => {
-  const code = valueOf(root, `${party}/cac:Party/cac:PostalAddress/cac:Country/cbc:IdentificationCode`);
+  const code = textOf(root, `${party}/cac:Party/cac:PostalAddress/cac:Country/cbc:IdentificationCode`);
   return code === undefined ? 'XX' : normalizeSpace(code).toUpperCase();
 };
 
@@ -50,11 +50,11 @@ export const parseUblDocument = (xml: string): UblDocument => {
   return {
     root,
     type: root.name,
-    customizationId: normalizeSpace(valueOf(root, 'cbc:CustomizationID') ?? ''),
+    customizationId: normalizeSpace(textOf(root, 'cbc:CustomizationID') ?? ''),
     elements,
     descendants: (name) => byName.get(name) ?? [],
     lines: root.children.filter((child) => child.name === lineName),
-    currency: valueOf(root, 'cbc:DocumentCurrencyCode'),
+    currency: textOf(root, 'cbc:DocumentCurrencyCode'),
     sellerCountry: countryOf(root, 'cac:AccountingSupplierParty'),
     buyerCountry: countryOf(root, 'cac:AccountingCustomerParty'),
   };

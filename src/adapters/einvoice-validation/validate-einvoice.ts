@@ -33,7 +33,11 @@ export const validateEInvoice = async (
       .flatMap((family) => runRules(doc, family.rules)),
   ];
   if (!schema.valid && schema.errors.length === 0) {
-    findings.unshift({ ruleId: 'UBL-XSD', flag: 'fatal', message: 'The document does not validate against the UBL 2.1 schema.' });
+    findings.unshift({
+      ruleId: 'UBL-XSD',
+      flag: 'fatal',
+      message: 'The document does not validate against the UBL 2.1 schema.',
+    });
   }
   const errors = findings.filter((finding) => finding.flag === 'fatal');
   return {

@@ -39,7 +39,9 @@ interface DomNode {
 
 const qualifiedName = (node: DomNode): string => {
   const prefix = PREFIXES[node.namespaceURI ?? ''];
-  return prefix === undefined ? `{${node.namespaceURI ?? ''}}${node.localName}` : `${prefix}${node.localName}`;
+  return prefix === undefined
+    ? `{${node.namespaceURI ?? ''}}${node.localName}`
+    : `${prefix}${node.localName}`;
 };
 
 const build = (node: DomNode, parent: XmlElement | undefined, path: string): XmlElement => {
@@ -83,23 +85,21 @@ export const normalizeSpace = (text: string): string => text.replace(/\s+/g, ' '
  * and `..` goes to the parent. Results keep document order.
  */
 export const select = (from: XmlElement, path: string): XmlElement[] =>
-  path
-    .split('/')
-    .reduce<XmlElement[]>(
-      (nodes, step) =>
-        nodes.flatMap((node) => {
-          if (step === '..') return node.parent ? [node.parent] : [];
-          return node.children.filter((child) => step === '*' || child.name === step);
-        }),
-      [from],
-    );
+  path.split('/').reduce<XmlElement[]>(
+    (nodes, step) =>
+      nodes.flatMap((node) => {
+        if (step === '..') return node.parent ? [node.parent] : [];
+        return node.children.filter((child) => step === '*' || child.name === step);
+      }),
+    [from],
+  );
 
 export const first = (from: XmlElement, path: string): XmlElement | undefined => select(from, path)[0];
 
 export const exists = (from: XmlElement, path: string): boolean => select(from, path).length > 0;
 
 /** String value of the first match, as XPath `string(path)`; undefined when nothing matches. */
-export const valueOf = (from: XmlElement, path: string): string | undefined => first(from, path)?.value;
+export const textOf = (from: XmlElement, path: string): string | undefined => first(from, path)?.value;
 
 /** `path != ''` in XPath: some match has a non-empty string value. */
 export const hasText = (from: XmlElement, path: string): boolean =>

@@ -1,17 +1,17 @@
 import { type Decimal, decimal, sum } from '../../domain/shared/money.js';
-import { valueOf, type XmlElement } from './xml-tree.js';
+import { textOf, type XmlElement } from './xml-tree.js';
 
 /** The lexical space of xs:decimal (no exponent); anything else is a cast error in the schematron. */
 const XS_DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
-/** `xs:decimal(text)`: undefined for absent or non-numeric text (the assertion then fails, like a cast error). */
+/** `xs:decimal(text)`; undefined for absent or non-numeric text, which fails the assertion like a cast error. */
 export const toDecimal = (text: string | undefined): Decimal | undefined => {
   const trimmed = text?.trim();
   return trimmed !== undefined && XS_DECIMAL.test(trimmed) ? decimal(trimmed) : undefined;
 };
 
 export const decimalOf = (from: XmlElement, path: string): Decimal | undefined =>
-  toDecimal(valueOf(from, path));
+  toDecimal(textOf(from, path));
 
 /** `sum(nodes/xs:decimal(.))`: 0 for no nodes, undefined when one of them is not a decimal. */
 export const sumOf = (nodes: readonly XmlElement[]): Decimal | undefined => {

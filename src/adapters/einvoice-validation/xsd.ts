@@ -84,7 +84,7 @@ const validateBatch = async (documentType: UblDocumentType, batch: readonly Pend
       documentType,
       batch.map((pending) => pending.xml),
     );
-    batch.forEach((pending, i) => pending.resolve(results[i]!));
+    for (const [i, pending] of batch.entries()) pending.resolve(results[i]!);
   } catch (error) {
     // xmllint aborts a whole run on some input it cannot read at all; then find out which one, alone.
     if (batch.length === 1) batch[0]!.reject(error);

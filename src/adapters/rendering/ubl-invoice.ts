@@ -72,7 +72,7 @@ const billingReference = (invoice: InvoiceDocument): UblNode | undefined =>
  * The element order below is the xsd:sequence of UBL 2.1 InvoiceType and CreditNoteType (the same order for
  * everything used here; a credit note has no header due date); the schemas reject any other.
  */
-const documentElement = (invoice: InvoiceDocument): UblNode => {
+const documentElement = (invoice: InvoiceDocument, options: UblRenderOptions): UblNode => {
   const { currency } = invoice;
   const syntax = SYNTAX[invoice.type];
   const [typeCodeElement, typeCode] = syntax.typeCode;
@@ -97,6 +97,7 @@ const documentElement = (invoice: InvoiceDocument): UblNode => {
     // PEPPOL-EN16931-R003: the channel order number satisfies "buyer reference or order reference".
     'cac:OrderReference': { 'cbc:ID': invoice.orderReference },
     'cac:BillingReference': billingReference(invoice),
+    'cac:AdditionalDocumentReference': embeddedPdf(invoice, options.embeddedPdf),
     'cac:AccountingSupplierParty': sellerParty(invoice.seller, withVatIds),
     'cac:AccountingCustomerParty': buyerParty(invoice.buyer, withVatIds),
     'cac:Delivery': {
@@ -113,10 +114,29 @@ const documentElement = (invoice: InvoiceDocument): UblNode => {
   };
 };
 
+export interface UblRenderOptions {
+  /** The PDF rendition to carry inside the e-invoice (tenant setting `embedPdfInUbl`). */
+  readonly embeddedPdf?: Buffer;
+}
+
+/** BG-24 supporting document: the human-readable PDF as an embedded binary object (BT-125). */
+const embeddedPdf = (invoice: InvoiceDocument, pdf: Buffer | undefined): UblNode | undefined =>
+  pdf && {
+    'cbc:ID': invoice.number,
+    'cbc:DocumentDescription': invoice.type === 'credit_note' ? 'Credit note (PDF)' : 'Invoice (PDF)',
+    'cac:Attachment': {
+      'cbc:EmbeddedDocumentBinaryObject': {
+        '@mimeCode': 'application/pdf',
+        '@filename': `${invoice.number}.pdf`,
+        '#': pdf.toString('base64'),
+      },
+    },
+  };
+
 /** UBL 2.1 Invoice or CreditNote (Peppol BIS Billing 3.0 / EN 16931) for an issued invoice document. */
-export const renderUblInvoice = (invoice: InvoiceDocument): string =>
+export const renderUblInvoice = (invoice: InvoiceDocument, options: UblRenderOptions = {}): string =>
   create(
     // Webshop texts can hold control characters XML 1.0 forbids; replace them so the output always parses.
     { version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '\uFFFD' },
-    { [SYNTAX[invoice.type].root]: documentElement(invoice) },
+    { [SYNTAX[invoice.type].root]: documentElement(invoice, options) },
   ).end({ prettyPrint: true });

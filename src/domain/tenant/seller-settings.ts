@@ -41,6 +41,8 @@ export const sellerSettingsSchema = z.object({
   chartOfAccounts: chartOfAccountsSchema,
   numbering: numberingSchema.default(DEFAULT_NUMBERING),
   /** Logo, accent colour and footer line of the PDF. */
+  /** Also carry the PDF inside the UBL e-invoice (BG-24), for receivers that want one file. */
+  embedPdfInUbl: z.boolean().default(false),
   branding: brandingSchema.default(DEFAULT_BRANDING),
 });
 export type SellerSettings = z.infer<typeof sellerSettingsSchema>;

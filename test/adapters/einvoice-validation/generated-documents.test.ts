@@ -24,17 +24,19 @@ describe('validateEInvoice on the documents Autofactuur generates', () => {
   const results = new Map<string, EInvoiceValidation>();
   beforeAll(async () => {
     const entries = Object.entries(DOCUMENTS);
-    const validated = await Promise.all(entries.map(([, document]) => validateEInvoice(renderUblInvoice(document))));
-    entries.forEach(([name], i) => results.set(name, validated[i]!));
+    const validated = await Promise.all(
+      entries.map(([, document]) => validateEInvoice(renderUblInvoice(document))),
+    );
+    for (const [i, [name]] of entries.entries()) results.set(name, validated[i]!);
   });
 
   it('covers at least 20 kinds of invoices and several credit notes', () => {
     const kinds = Object.values(DOCUMENTS);
     expect(kinds.filter((document) => document.type === 'invoice').length).toBeGreaterThanOrEqual(20);
     expect(kinds.filter((document) => document.type === 'credit_note').length).toBeGreaterThanOrEqual(6);
-    expect(new Set(kinds.flatMap((document) => document.vatBreakdown.map((entry) => entry.category)))).toEqual(
-      new Set(['S', 'Z', 'E', 'AE', 'K', 'G', 'O']),
-    );
+    expect(
+      new Set(kinds.flatMap((document) => document.vatBreakdown.map((entry) => entry.category))),
+    ).toEqual(new Set(['S', 'Z', 'E', 'AE', 'K', 'G', 'O']));
     expect(new Set([...results.values()].map((result) => result.customizationId))).toEqual(
       new Set([PEPPOL_BIS_3, NLCIUS, EN16931]),
     );
@@ -44,7 +46,9 @@ describe('validateEInvoice on the documents Autofactuur generates', () => {
     const result = results.get(name)!;
     expect(result.errors).toEqual([]);
     expect(result.valid).toBe(true);
-    expect(result.documentType).toBe(DOCUMENTS[name as keyof typeof DOCUMENTS].type === 'invoice' ? 'Invoice' : 'CreditNote');
+    expect(result.documentType).toBe(
+      DOCUMENTS[name as keyof typeof DOCUMENTS].type === 'invoice' ? 'Invoice' : 'CreditNote',
+    );
   });
 
   it('leaves Peppol and plain EN 16931 documents without warnings', () => {

@@ -4,10 +4,14 @@
  * foreign buyers, paid by card/iDEAL/PayPal or unpaid, another currency, VAT-inclusive prices, and credit notes
  * (full, part, by amount). The validation tests render each one and expect no fatal finding.
  */
-import { type CreditRequest, creditedSoFar, draftCreditNote } from '../../../src/domain/invoice/credit-note.js';
+import {
+  type CreditRequest,
+  creditedSoFar,
+  draftCreditNote,
+} from '../../../src/domain/invoice/credit-note.js';
 import type { InvoiceDocument } from '../../../src/domain/invoice/invoice-document.js';
 import {
-  address,
+  type address,
   business,
   consumer,
   enSeller,
@@ -22,7 +26,10 @@ import {
 
 type DraftInput = Parameters<typeof mustDraft>[0];
 
-const issue = (input: DraftInput, number = 'VW-2026-000101'): InvoiceDocument => ({ ...mustDraft(input), number });
+const issue = (input: DraftInput, number = 'VW-2026-000101'): InvoiceDocument => ({
+  ...mustDraft(input),
+  number,
+});
 
 const order = (overrides: OrderOverrides): DraftInput['order'] => overrides;
 
@@ -38,7 +45,11 @@ const peppolBusiness = (country: keyof typeof address, peppolId: string, vatId?:
 
 export const INVOICES: Record<string, InvoiceDocument> = {
   'NL consumer, 21 % + 9 %, line discount and shipping, paid by card': issue({
-    order: order({ lines: mixedBasket, shipping: { description: 'Verzending', amount: '6.95' }, payment: paid('card') }),
+    order: order({
+      lines: mixedBasket,
+      shipping: { description: 'Verzending', amount: '6.95' },
+      payment: paid('card'),
+    }),
   }),
   'NL consumer, paid by iDEAL': issue({ order: order({ lines: mixedBasket, payment: paid('ideal') }) }),
   'NL consumer, VAT-inclusive prices, order discount, paid by PayPal': issue({
@@ -57,7 +68,11 @@ export const INVOICES: Record<string, InvoiceDocument> = {
     }),
   }),
   'NL business without KvK number, no Peppol id, paid by credit card': issue({
-    order: order({ customer: business('NL2'), lines: [goods('1', '99.00', 'standard')], payment: paid('creditcard') }),
+    order: order({
+      customer: business('NL2'),
+      lines: [goods('1', '99.00', 'standard')],
+      payment: paid('creditcard'),
+    }),
   }),
   'NL business on Peppol (KvK 0106), unpaid, English': issue({
     seller: enSeller,
@@ -79,6 +94,13 @@ export const INVOICES: Record<string, InvoiceDocument> = {
       customer: peppolBusiness('NL2', '0106:87654321', undefined, '87654321'),
       lines: [goods('2', '40.00', 'reduced')],
       payment: paid('debit_card'),
+    }),
+  }),
+  'NL business on Peppol, VAT-inclusive prices, 5000 × 0.99 (price per base quantity)': issue({
+    order: order({
+      pricesIncludeVat: true,
+      customer: peppolBusiness('NL2', '0106:87654321', 'NL987654321B02', '87654321'),
+      lines: [goods('5000', '0.99', 'standard'), goods('7', '0.35', 'reduced')],
     }),
   }),
   'NL consumer, domestic zero rate (Z)': issue({ order: order({ lines: [goods('1', '49.00', 'zero')] }) }),
@@ -117,7 +139,9 @@ export const INVOICES: Record<string, InvoiceDocument> = {
     }),
     buyerVatId: viesValid('DE811907980'),
   }),
-  'Export (G) to a US consumer': issue({ order: order({ customer: consumer('US'), lines: [goods('1', '89.00', 'standard')] }) }),
+  'Export (G) to a US consumer': issue({
+    order: order({ customer: consumer('US'), lines: [goods('1', '89.00', 'standard')] }),
+  }),
   'Export (G) to a CH business with shipping, paid by PayPal': issue({
     order: order({
       customer: business('CH'),
@@ -133,10 +157,17 @@ export const INVOICES: Record<string, InvoiceDocument> = {
   'Distance sale to a DE consumer via OSS (19 % / 7 %)': issue({
     seller: ossSeller,
     destinationTaxation: true,
-    order: order({ customer: consumer('DE'), lines: [goods('1', '100.00', 'standard'), goods('2', '10.00', 'reduced')] }),
+    order: order({
+      customer: consumer('DE'),
+      lines: [goods('1', '100.00', 'standard'), goods('2', '10.00', 'reduced')],
+    }),
   }),
   'Distance sale to a BE consumer below the threshold (NL VAT), paid by Bancontact': issue({
-    order: order({ customer: consumer('BE'), lines: [goods('1', '59.95', 'standard')], payment: paid('bancontact') }),
+    order: order({
+      customer: consumer('BE'),
+      lines: [goods('1', '59.95', 'standard')],
+      payment: paid('bancontact'),
+    }),
   }),
   'USD invoice to an NL consumer, VAT also in EUR': issue({
     order: order({

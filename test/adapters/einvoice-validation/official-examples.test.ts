@@ -92,7 +92,8 @@ describe('SI-UBL 2.0 (NLCIUS) test set', () => {
     expect(filesIn(SI_UBL)).toHaveLength(95);
   });
 
-  const byVerdict = (verdict: string) => filesIn(SI_UBL).filter((file) => expectationOf(file).verdict === verdict);
+  const byVerdict = (verdict: string) =>
+    filesIn(SI_UBL).filter((file) => expectationOf(file).verdict === verdict);
 
   it.each(byVerdict('ok'))('%s is valid', (file) => {
     const result = results.get(file)!;
@@ -117,6 +118,8 @@ describe('SI-UBL 2.0 (NLCIUS) test set', () => {
   });
 
   it('checks every file: 36 valid, 26 valid with a warning, 33 invalid', () => {
-    expect([byVerdict('ok').length, byVerdict('warning').length, byVerdict('error').length]).toEqual([36, 26, 33]);
+    expect([byVerdict('ok').length, byVerdict('warning').length, byVerdict('error').length]).toEqual([
+      36, 26, 33,
+    ]);
   });
 });

@@ -150,6 +150,53 @@ describe('renderUblInvoice', () => {
     expect(childText(xml, 'cac:Delivery', 'cbc:ActualDeliveryDate')).toBe('2025-03-13');
   });
 
+  it.each([
+    ['card', '54', '48', 'Card'],
+    ['debit_card', '55', '48', 'Debit card'],
+    ['ideal', '68', '57', 'iDEAL'],
+    ['paypal', '68', '57', 'PayPal'],
+    ['cash', '10', '57', 'Cash'],
+    ['sepa_direct_debit', '59', '57', 'SEPA direct debit'],
+  ])(
+    'states a checkout payment by %s (%s) as a code Dutch rules allow (NL-R-008, BR-NL-12): %s, named %s',
+    (method, recorded, stated, name) => {
+      const invoice = variant(businessBuyerPeppol, (draft) => {
+        draft.payment = { status: 'paid', method, meansCode: recorded, paidAt: '2025-03-17T10:00:00Z' };
+      });
+      const [code] = elementsNamed(renderUblInvoice(invoice), 'cbc:PaymentMeansCode');
+
+      expect([code?.textContent, code?.getAttribute('name')]).toEqual([stated, name]);
+      expect(elementsNamed(renderUblInvoice(invoice), 'cac:PayeeFinancialAccount')).toHaveLength(0);
+    },
+  );
+
+  it('keeps SEPA credit transfer (58) with the IBAN and without a payment means text', () => {
+    const [code] = elementsNamed(renderUblInvoice(businessBuyerPeppol), 'cbc:PaymentMeansCode');
+
+    expect([code?.textContent, code?.hasAttribute('name')]).toEqual(['58', false]);
+  });
+
+  it('states the price for the whole quantity when the 4-decimal unit price drifts beyond PEPPOL-EN16931-R120', () => {
+    const invoice = variant(businessBuyerPeppol, (draft) => {
+      // 5000 × 0.99 incl. 21 %: net 4090.91, unit price 0.8182 (4 decimals) × 5000 = 4091.00
+      Object.assign(draft.lines[0]!, {
+        quantity: '5000',
+        unitCode: 'H87',
+        unitPrice: '0.8182',
+        net: '4090.91',
+      });
+    });
+    const [firstLine, secondLine] = elementsNamed(renderUblInvoice(invoice), 'cac:Price');
+    const priceOf = (price: Element | undefined) => [
+      price?.getElementsByTagName('cbc:PriceAmount')[0]?.textContent,
+      price?.getElementsByTagName('cbc:BaseQuantity')[0]?.getAttribute('unitCode'),
+      price?.getElementsByTagName('cbc:BaseQuantity')[0]?.textContent,
+    ];
+
+    expect(priceOf(firstLine)).toEqual(['4090.91', 'H87', '5000']);
+    expect(priceOf(secondLine)).toEqual(['29.95', undefined, undefined]);
+  });
+
   it('writes a line discount as a line allowance with reason code 95 and keeps the unit price precision', () => {
     const xml = renderUblInvoice(domesticMixedRates);
     const [firstLine] = elementsNamed(xml, 'cac:InvoiceLine');

@@ -1,13 +1,23 @@
 import type { Decimal } from '../../../domain/shared/money.js';
 import { fatal, LINE, ROOT, type Rule } from '../rule.js';
-import { exists, select, valueOf, type XmlElement } from '../xml-tree.js';
+import { exists, select, textOf, type XmlElement } from '../xml-tree.js';
 import { decimalOf, equal, sumOf, toDecimal, xpathRound } from '../xpath-numbers.js';
-import { chargeIndicator, documentAllowanceCharges, isVatScheme } from './ubl-terms.js';
+import {
+  chargeIndicator,
+  DOCUMENT_ALLOWANCE_CHARGE,
+  documentAllowanceCharges,
+  hasReason,
+  isAllowance,
+  isCharge,
+  isVatScheme,
+  LINE_ALLOWANCE_CHARGE,
+} from './ubl-terms.js';
 
 /**
- * EN 16931 conditions BR-CO-* (mostly the calculation of totals), CEN validation artefacts 1.3.16. BR-CO-25
- * (due date or payment terms when an amount is due) is not here: the 1.3.16 artefacts bundled with Peppol
- * BIS 3.0.21 removed it (release notes v3.0.21, "BR-CO-25 removed"); our generator still states both. The
+ * EN 16931 conditions BR-CO-* (mostly the calculation of totals), from the CEN UBL schematron (provenance in
+ * rulesets.ts). BR-CO-25 (due date or payment terms when an amount is due) is not here: the 1.3.16 artefacts
+ * of Peppol BIS 3.0.21 removed it (release notes v3.0.21, "BR-CO-25 removed"); our generator still states
+ * both. The
  * arithmetic mirrors the schematron: sums rounded with XPath `round(x * 100) div 100` (halves towards +∞),
  * equality where it tests equality and the CEN tolerance of ± 1 for BR-CO-17. Our own domain is stricter
  * (exact cents); the validator only has to agree with the official one.
@@ -17,9 +27,6 @@ const round2 = (value: Decimal | undefined) => value && xpathRound(value, 2);
 const amount = (total: XmlElement, name: string) => decimalOf(total, name);
 /** `xs:decimal(x)` as a boolean: absent and 0 are both false. */
 const truthy = (value: Decimal | undefined) => value !== undefined && !value.eq(0);
-
-const hasReason = (entry: XmlElement) =>
-  exists(entry, 'cbc:AllowanceChargeReason') || exists(entry, 'cbc:AllowanceChargeReasonCode');
 
 const documentTotal = (total: XmlElement, charge: boolean) => {
   const root = total.parent;
@@ -68,14 +75,20 @@ const TOTALS: Rule[] = [
     'cac:LegalMonetaryTotal',
     (total) => {
       const lines = amount(total, 'cbc:LineExtensionAmount');
-      const allowances = exists(total, 'cbc:AllowanceTotalAmount') ? amount(total, 'cbc:AllowanceTotalAmount') : undefined;
-      const charges = exists(total, 'cbc:ChargeTotalAmount') ? amount(total, 'cbc:ChargeTotalAmount') : undefined;
+      const allowances = exists(total, 'cbc:AllowanceTotalAmount')
+        ? amount(total, 'cbc:AllowanceTotalAmount')
+        : undefined;
+      const charges = exists(total, 'cbc:ChargeTotalAmount')
+        ? amount(total, 'cbc:ChargeTotalAmount')
+        : undefined;
       if (lines === undefined) return false;
       if (exists(total, 'cbc:AllowanceTotalAmount') && allowances === undefined) return false;
       if (exists(total, 'cbc:ChargeTotalAmount') && charges === undefined) return false;
       const expected = lines.plus(charges ?? 0).minus(allowances ?? 0);
       const net = amount(total, 'cbc:TaxExclusiveAmount');
-      return allowances === undefined && charges === undefined ? equal(net, lines) : equal(net, round2(expected));
+      return allowances === undefined && charges === undefined
+        ? equal(net, lines)
+        : equal(net, round2(expected));
     },
   ),
   fatal(
@@ -93,7 +106,9 @@ const TOTALS: Rule[] = [
     (root) =>
       select(root, 'cbc:DocumentCurrencyCode').every((code) => {
         // Exactly one VAT total in the document currency; two would be a sequence, which XPath cannot add.
-        const vat = select(root, 'cac:TaxTotal/cbc:TaxAmount').filter((a) => a.attributes.currencyID === code.value);
+        const vat = select(root, 'cac:TaxTotal/cbc:TaxAmount').filter(
+          (a) => a.attributes.currencyID === code.value,
+        );
         const net = decimalOf(root, 'cac:LegalMonetaryTotal/cbc:TaxExclusiveAmount');
         const vatAmount = vat.length === 1 ? toDecimal(vat[0]!.value) : undefined;
         return (
@@ -133,7 +148,8 @@ const TOTALS: Rule[] = [
     'cac:TaxTotal/cac:TaxSubtotal',
     (subtotal) => {
       const category = select(subtotal, 'cac:TaxCategory').find(isVatScheme);
-      const percent = category && exists(category, 'cbc:Percent') ? decimalOf(category, 'cbc:Percent') : undefined;
+      const percent =
+        category && exists(category, 'cbc:Percent') ? decimalOf(category, 'cbc:Percent') : undefined;
       const tax = decimalOf(subtotal, 'cbc:TaxAmount');
       const taxable = decimalOf(subtotal, 'cbc:TaxableAmount');
       if (tax === undefined) return false;
@@ -144,11 +160,8 @@ const TOTALS: Rule[] = [
       return tax.abs().minus(1).lt(expected) && tax.abs().plus(1).gt(expected);
     },
   ),
-  fatal(
-    'BR-CO-18',
-    'An Invoice shall at least have one VAT breakdown group (BG-23).',
-    ROOT,
-    (root) => exists(root, 'cac:TaxTotal/cac:TaxSubtotal'),
+  fatal('BR-CO-18', 'An Invoice shall at least have one VAT breakdown group (BG-23).', ROOT, (root) =>
+    exists(root, 'cac:TaxTotal/cac:TaxSubtotal'),
   ),
 ];
 
@@ -163,14 +176,15 @@ const CONDITIONS: Rule[] = [
     'BR-CO-04',
     'Each Invoice line (BG-25) shall be categorized with an Invoiced item VAT category code (BT-151).',
     LINE,
-    (line) => select(line, 'cac:Item/cac:ClassifiedTaxCategory').some((c) => isVatScheme(c) && exists(c, 'cbc:ID')),
+    (line) =>
+      select(line, 'cac:Item/cac:ClassifiedTaxCategory').some((c) => isVatScheme(c) && exists(c, 'cbc:ID')),
   ),
   fatal(
     'BR-CO-09',
     'The Seller VAT identifier (BT-31), the Seller tax representative VAT identifier (BT-63) and the Buyer VAT identifier (BT-48) shall have a prefix in accordance with ISO code ISO 3166-1 alpha-2 by which the country of issue may be identified. Nevertheless, Greece may use the prefix ‘EL’.',
     'cac:PartyTaxScheme',
     // contains(list, substring(CompanyID, 1, 2)), literally: an empty or one-letter id passes as upstream.
-    (scheme) => VAT_PREFIXES.includes((valueOf(scheme, 'cbc:CompanyID') ?? '').slice(0, 2)),
+    (scheme) => VAT_PREFIXES.includes((textOf(scheme, 'cbc:CompanyID') ?? '').slice(0, 2)),
     isVatScheme,
   ),
   fatal(
@@ -180,7 +194,9 @@ const CONDITIONS: Rule[] = [
     // The form CEN restored in 2021 (eInvoicing-EN16931 issue #219): a period may also carry only the VAT point
     // date code BT-8, and a code next to dates is fine; the official examples rely on both.
     (period) =>
-      exists(period, 'cbc:StartDate') || exists(period, 'cbc:EndDate') || exists(period, 'cbc:DescriptionCode'),
+      exists(period, 'cbc:StartDate') ||
+      exists(period, 'cbc:EndDate') ||
+      exists(period, 'cbc:DescriptionCode'),
   ),
   fatal(
     'BR-CO-20',
@@ -191,37 +207,39 @@ const CONDITIONS: Rule[] = [
   fatal(
     'BR-CO-21',
     'Each Document level allowance (BG-20) shall contain a Document level allowance reason (BT-97) or a Document level allowance reason code (BT-98), or both.',
-    '/Invoice/cac:AllowanceCharge | /CreditNote/cac:AllowanceCharge',
+    DOCUMENT_ALLOWANCE_CHARGE,
     hasReason,
-    (entry) => chargeIndicator(entry) === false,
+    isAllowance,
   ),
   fatal(
     'BR-CO-22',
     'Each Document level charge (BG-21) shall contain a Document level charge reason (BT-104) or a Document level charge reason code (BT-105), or both.',
-    '/Invoice/cac:AllowanceCharge | /CreditNote/cac:AllowanceCharge',
+    DOCUMENT_ALLOWANCE_CHARGE,
     hasReason,
-    (entry) => chargeIndicator(entry) === true,
+    isCharge,
   ),
   fatal(
     'BR-CO-23',
     'Each Invoice line allowance (BG-27) shall contain an Invoice line allowance reason (BT-139) or an Invoice line allowance reason code (BT-140), or both.',
-    'cac:InvoiceLine/cac:AllowanceCharge | cac:CreditNoteLine/cac:AllowanceCharge',
+    LINE_ALLOWANCE_CHARGE,
     hasReason,
-    (entry) => chargeIndicator(entry) === false,
+    isAllowance,
   ),
   fatal(
     'BR-CO-24',
     'Each Invoice line charge (BG-28) shall contain an Invoice line charge reason (BT-144) or an Invoice line charge reason code (BT-145), or both.',
-    'cac:InvoiceLine/cac:AllowanceCharge | cac:CreditNoteLine/cac:AllowanceCharge',
+    LINE_ALLOWANCE_CHARGE,
     hasReason,
-    (entry) => chargeIndicator(entry) === true,
+    isCharge,
   ),
   fatal(
     'BR-CO-26',
     'In order for the buyer to automatically identify a supplier, the Seller identifier (BT-29), the Seller legal registration identifier (BT-30) and/or the Seller VAT identifier (BT-31) shall be present.',
     'cac:AccountingSupplierParty',
     (supplier) =>
-      select(supplier, 'cac:Party/cac:PartyTaxScheme').some((s) => isVatScheme(s) && exists(s, 'cbc:CompanyID')) ||
+      select(supplier, 'cac:Party/cac:PartyTaxScheme').some(
+        (s) => isVatScheme(s) && exists(s, 'cbc:CompanyID'),
+      ) ||
       exists(supplier, 'cac:Party/cac:PartyIdentification/cbc:ID') ||
       exists(supplier, 'cac:Party/cac:PartyLegalEntity/cbc:CompanyID'),
   ),

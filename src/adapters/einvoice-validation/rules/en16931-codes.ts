@@ -3,7 +3,7 @@ import { normalizeSpace, type XmlElement } from '../xml-tree.js';
 import { chargeIndicator } from './ubl-terms.js';
 
 /**
- * EN 16931 code list rules BR-CL-* (CEN validation artefacts 1.3.16) for the codes Autofactuur writes and
+ * EN 16931 code list rules BR-CL-* (CEN UBL schematron, provenance in rulesets.ts) for the codes we write and
  * the ones a received document most often gets wrong. Not implemented: BR-CL-07 (UNTDID 1153 object
  * schemes), BR-CL-08 (note subject codes), BR-CL-13 (item classification lists), BR-CL-23 (UN/ECE Rec 20
  * units, ~2,000 codes; our units come from a fixed list) and BR-CL-24 (MIME codes of attachments, which we
@@ -68,14 +68,24 @@ export const EN16931_CODE_RULES: readonly Rule[] = [
     'cbc:InvoiceTypeCode | cbc:CreditNoteTypeCode',
     (code) => inList(code.name === 'cbc:InvoiceTypeCode' ? INVOICE_TYPES : CREDIT_NOTE_TYPES)(code),
   ),
-  fatal('BR-CL-03', 'currencyID MUST be coded using ISO code list 4217 alpha-3', AMOUNTS, inList(ISO_4217, attribute('currencyID'))),
+  fatal(
+    'BR-CL-03',
+    'currencyID MUST be coded using ISO code list 4217 alpha-3',
+    AMOUNTS,
+    inList(ISO_4217, attribute('currencyID')),
+  ),
   fatal(
     'BR-CL-04',
     'Invoice currency code MUST be coded using ISO code list 4217 alpha-3',
     'cbc:DocumentCurrencyCode',
     inList(ISO_4217),
   ),
-  fatal('BR-CL-05', 'Tax currency code MUST be coded using ISO code list 4217 alpha-3', 'cbc:TaxCurrencyCode', inList(ISO_4217)),
+  fatal(
+    'BR-CL-05',
+    'Tax currency code MUST be coded using ISO code list 4217 alpha-3',
+    'cbc:TaxCurrencyCode',
+    inList(ISO_4217),
+  ),
   fatal(
     'BR-CL-06',
     'Value added tax point date code MUST be coded using a restriction of UNTDID 2005.',
@@ -90,7 +100,8 @@ export const EN16931_CODE_RULES: readonly Rule[] = [
     (id) => {
       if (inList(ICD, attribute('schemeID'))(id)) return true;
       let node: XmlElement | undefined = id;
-      while (node && node.name !== 'cac:AccountingSupplierParty' && node.name !== 'cac:PayeeParty') node = node.parent;
+      while (node && node.name !== 'cac:AccountingSupplierParty' && node.name !== 'cac:PayeeParty')
+        node = node.parent;
       return node !== undefined && normalizeSpace(id.attributes.schemeID ?? '') === 'SEPA';
     },
     hasAttribute('schemeID'),
@@ -120,7 +131,12 @@ export const EN16931_CODE_RULES: readonly Rule[] = [
     'cac:PaymentMeans/cbc:PaymentMeansCode',
     inList(PAYMENT_MEANS),
   ),
-  fatal('BR-CL-17', 'Invoice tax categories MUST be coded using UNCL5305 code list', 'cac:TaxCategory/cbc:ID', inList(VAT_CATEGORIES)),
+  fatal(
+    'BR-CL-17',
+    'Invoice tax categories MUST be coded using UNCL5305 code list',
+    'cac:TaxCategory/cbc:ID',
+    inList(VAT_CATEGORIES),
+  ),
   fatal(
     'BR-CL-18',
     'Invoice tax categories MUST be coded using UNCL5305 code list',

@@ -1,28 +1,29 @@
 import { fatal, LINE, ROOT, type Rule } from '../rule.js';
-import { exists, hasText, normalizeSpace, select, valueOf, type XmlElement } from '../xml-tree.js';
+import { exists, hasText, normalizeSpace, select, textOf, type XmlElement } from '../xml-tree.js';
 import { toDecimal } from '../xpath-numbers.js';
-import { chargeIndicator, isVatScheme, vatCategoryOf } from './ubl-terms.js';
+import {
+  DOCUMENT_ALLOWANCE_CHARGE,
+  hasReason,
+  isAllowance,
+  isCharge,
+  isVatScheme,
+  LINE_ALLOWANCE_CHARGE,
+  vatCategoryOf,
+} from './ubl-terms.js';
 
 /**
- * EN 16931 integrity rules BR-01…BR-67 in their UBL binding (CEN validation artefacts 1.3.16, as bundled in
- * OpenPeppol `rules/sch/CEN-EN16931-UBL.sch`). All of them apply whatever the specification identifier.
+ * EN 16931 integrity rules BR-01…BR-67 in their UBL binding, from the CEN UBL schematron (provenance in
+ * rulesets.ts). All of them apply whatever the specification identifier.
  */
 
-const DOCUMENT_ALLOWANCE_CHARGE = '/Invoice/cac:AllowanceCharge | /CreditNote/cac:AllowanceCharge';
-const LINE_ALLOWANCE_CHARGE = 'cac:InvoiceLine/cac:AllowanceCharge | cac:CreditNoteLine/cac:AllowanceCharge';
-
-const isAllowance = (entry: XmlElement) => chargeIndicator(entry) === false;
-const isCharge = (entry: XmlElement) => chargeIndicator(entry) === true;
-const hasReason = (entry: XmlElement) =>
-  exists(entry, 'cbc:AllowanceChargeReason') || exists(entry, 'cbc:AllowanceChargeReasonCode');
 /** `exists(cac:TaxCategory[VAT]/cbc:ID) and (cac:TaxCategory[VAT]/cbc:ID) != ''` */
 const hasVatId = (category: XmlElement) => isVatScheme(category) && hasText(category, 'cbc:ID');
 const hasSchemeId = (node: XmlElement) => node.attributes.schemeID !== undefined;
 const nonNegative = (node: XmlElement, path: string) =>
   select(node, path).some((amount) => toDecimal(amount.value)?.gte(0) === true);
 const periodOrdered = (period: XmlElement) => {
-  const start = valueOf(period, 'cbc:StartDate');
-  const end = valueOf(period, 'cbc:EndDate');
+  const start = textOf(period, 'cbc:StartDate');
+  const end = textOf(period, 'cbc:EndDate');
   // xs:date comparison; ISO dates compare as text once trimmed.
   return start === undefined || end === undefined || end.trim() >= start.trim();
 };
@@ -56,16 +57,23 @@ const DOCUMENT: Rule[] = [
   fatal('BR-10', 'An Invoice shall contain the Buyer postal address (BG-8).', ROOT, (root) =>
     exists(root, 'cac:AccountingCustomerParty/cac:Party/cac:PostalAddress'),
   ),
-  fatal('BR-16', 'An Invoice shall have at least one Invoice line (BG-25)', ROOT, (_root, doc) => doc.lines.length > 0),
+  fatal(
+    'BR-16',
+    'An Invoice shall have at least one Invoice line (BG-25)',
+    ROOT,
+    (_root, doc) => doc.lines.length > 0,
+  ),
   fatal(
     'BR-53',
     'If the VAT accounting currency code (BT-6) is present, then the Invoice total VAT amount in accounting currency (BT-111) shall be provided.',
     ROOT,
     (root, doc) =>
       select(root, 'cbc:TaxCurrencyCode').every((code) =>
-        doc.descendants('cac:TaxTotal').some((total) =>
-          select(total, 'cbc:TaxAmount').some((amount) => amount.attributes.currencyID === code.value),
-        ),
+        doc
+          .descendants('cac:TaxTotal')
+          .some((total) =>
+            select(total, 'cbc:TaxAmount').some((amount) => amount.attributes.currencyID === code.value),
+          ),
       ),
   ),
   fatal(
@@ -101,7 +109,8 @@ const PARTIES: Rule[] = [
     'cac:PayeeParty',
     (payee) => {
       const sellerParty = payee.parent && select(payee.parent, 'cac:AccountingSupplierParty/cac:Party');
-      const sellerValues = (path: string) => new Set(sellerParty?.flatMap((p) => select(p, path).map((n) => n.value)));
+      const sellerValues = (path: string) =>
+        new Set(sellerParty?.flatMap((p) => select(p, path).map((n) => n.value)));
       const same = (path: string) => select(payee, path).some((node) => sellerValues(path).has(node.value));
       return (
         exists(payee, 'cac:PartyName/cbc:Name') &&
@@ -134,7 +143,9 @@ const PARTIES: Rule[] = [
     'Each Seller tax representative party (BG-11) shall have a Seller tax representative VAT identifier (BT-63).',
     'cac:TaxRepresentativeParty',
     (party) =>
-      select(party, 'cac:PartyTaxScheme').some((scheme) => isVatScheme(scheme) && exists(scheme, 'cbc:CompanyID')),
+      select(party, 'cac:PartyTaxScheme').some(
+        (scheme) => isVatScheme(scheme) && exists(scheme, 'cbc:CompanyID'),
+      ),
   ),
   fatal(
     'BR-57',
@@ -230,17 +241,29 @@ const ALLOWANCES_CHARGES: Rule[] = [
 ];
 
 const TOTALS: Rule[] = [
-  fatal('BR-12', 'An Invoice shall have the Sum of Invoice line net amount (BT-106).', 'cac:LegalMonetaryTotal', (t) =>
-    exists(t, 'cbc:LineExtensionAmount'),
+  fatal(
+    'BR-12',
+    'An Invoice shall have the Sum of Invoice line net amount (BT-106).',
+    'cac:LegalMonetaryTotal',
+    (t) => exists(t, 'cbc:LineExtensionAmount'),
   ),
-  fatal('BR-13', 'An Invoice shall have the Invoice total amount without VAT (BT-109).', 'cac:LegalMonetaryTotal', (t) =>
-    exists(t, 'cbc:TaxExclusiveAmount'),
+  fatal(
+    'BR-13',
+    'An Invoice shall have the Invoice total amount without VAT (BT-109).',
+    'cac:LegalMonetaryTotal',
+    (t) => exists(t, 'cbc:TaxExclusiveAmount'),
   ),
-  fatal('BR-14', 'An Invoice shall have the Invoice total amount with VAT (BT-112).', 'cac:LegalMonetaryTotal', (t) =>
-    exists(t, 'cbc:TaxInclusiveAmount'),
+  fatal(
+    'BR-14',
+    'An Invoice shall have the Invoice total amount with VAT (BT-112).',
+    'cac:LegalMonetaryTotal',
+    (t) => exists(t, 'cbc:TaxInclusiveAmount'),
   ),
-  fatal('BR-15', 'An Invoice shall have the Amount due for payment (BT-115).', 'cac:LegalMonetaryTotal', (t) =>
-    exists(t, 'cbc:PayableAmount'),
+  fatal(
+    'BR-15',
+    'An Invoice shall have the Amount due for payment (BT-115).',
+    'cac:LegalMonetaryTotal',
+    (t) => exists(t, 'cbc:PayableAmount'),
   ),
   fatal(
     'BR-45',
@@ -267,7 +290,8 @@ const TOTALS: Rule[] = [
     (subtotal) =>
       select(subtotal, 'cac:TaxCategory').some(
         (category) =>
-          vatCategoryOf(category) !== undefined && (exists(category, 'cbc:Percent') || vatCategoryOf(category) === 'O'),
+          vatCategoryOf(category) !== undefined &&
+          (exists(category, 'cbc:Percent') || vatCategoryOf(category) === 'O'),
       ),
   ),
 ];
@@ -343,7 +367,7 @@ const LINES: Rule[] = [
   ),
 ];
 
-const meansCode = (means: XmlElement) => normalizeSpace(valueOf(means, 'cbc:PaymentMeansCode') ?? '');
+const meansCode = (means: XmlElement) => normalizeSpace(textOf(means, 'cbc:PaymentMeansCode') ?? '');
 
 const PAYMENT_AND_REFERENCES: Rule[] = [
   fatal(
@@ -357,14 +381,14 @@ const PAYMENT_AND_REFERENCES: Rule[] = [
     'A Payment account identifier (BT-84) shall be present if Credit transfer (BG-17) information is provided in the Invoice.',
     'cac:PaymentMeans/cac:PayeeFinancialAccount',
     (account) => hasText(account, 'cbc:ID'),
-    (account) => ['30', '58'].includes(valueOf(account, '../cbc:PaymentMeansCode') ?? ''),
+    (account) => ['30', '58'].includes(textOf(account, '../cbc:PaymentMeansCode') ?? ''),
   ),
   fatal(
     'BR-51',
     'The last 4 to 6 digits of the Payment card primary account number (BT-87) shall be present if Payment card information (BG-18) is provided in the Invoice.',
     'cac:PaymentMeans/cac:CardAccount',
     (card) => {
-      const length = (valueOf(card, 'cbc:PrimaryAccountNumberID') ?? '').length;
+      const length = (textOf(card, 'cbc:PrimaryAccountNumberID') ?? '').length;
       return length >= 4 && length <= 6;
     },
   ),

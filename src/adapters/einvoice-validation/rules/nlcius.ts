@@ -1,6 +1,6 @@
 import { type Check, fatal, type Rule, warning } from '../rule.js';
 import type { UblDocument } from '../ubl-document.js';
-import { exists, normalizeSpace, select, valueOf, type XmlElement } from '../xml-tree.js';
+import { exists, normalizeSpace, select, textOf, type XmlElement } from '../xml-tree.js';
 import { decimalOf } from '../xpath-numbers.js';
 import { chargeIndicator } from './ubl-terms.js';
 
@@ -21,19 +21,21 @@ export const hasStreetCityPostcode: Check = (address) =>
   exists(address, 'cbc:StreetName') && exists(address, 'cbc:CityName') && exists(address, 'cbc:PostalZone');
 
 /** BR-NL-12, NL-R-008: UNCL4461 30, 48, 49, 57, 58 or 59 (credit transfer, bank card, direct debit, SEPA). */
-export const DUTCH_PAYMENT_MEANS: readonly string[] = ['30', '48', '49', '57', '58', '59'];
+const DUTCH_PAYMENT_MEANS: readonly string[] = ['30', '48', '49', '57', '58', '59'];
 export const usesDutchPaymentMeans: Check = (means) =>
-  DUTCH_PAYMENT_MEANS.includes(normalizeSpace(valueOf(means, 'cbc:PaymentMeansCode') ?? ''));
+  DUTCH_PAYMENT_MEANS.includes(normalizeSpace(textOf(means, 'cbc:PaymentMeansCode') ?? ''));
 
 /** BR-NL-11, NL-R-007: an amount the customer must still pay comes with payment means. */
 export const paymentMeansWhenDue: Check = (total, doc) =>
   (decimalOf(total, 'cbc:PayableAmount')?.lte(0) ?? false) || doc.descendants('cac:PaymentMeans').length > 0;
 
 /** BR-NL-13, NL-R-009. */
-export const orderReferenceForLineReference: Check = (_lineId, doc) => exists(doc.root, 'cac:OrderReference/cbc:ID');
+export const orderReferenceForLineReference: Check = (_lineId, doc) =>
+  exists(doc.root, 'cac:OrderReference/cbc:ID');
 
+/** `cac:Country/cbc:IdentificationCode != 'NL'`: a country is given and it is another one. */
 const notDutch = (address: XmlElement) =>
-  select(address, 'cac:Country/cbc:IdentificationCode').every((code) => code.value !== 'NL');
+  select(address, 'cac:Country/cbc:IdentificationCode').some((code) => code.value !== 'NL');
 
 /** `$s`: the supplier is in the Netherlands (the family as a whole applies to NLCIUS documents only). */
 const dutchSupplier: Check = (_node, doc) => doc.sellerCountry === 'NL';
@@ -104,7 +106,8 @@ const FATAL: Rule[] = [
     'BR-NL-9',
     'For suppliers in the Netherlands, if the document is a corrective invoice (cbc:InvoiceTypeCode = 384), the document MUST contain an invoice reference (cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID)',
     TYPE_CODE,
-    (code, doc) => code.value !== '384' || exists(doc.root, 'cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID'),
+    (code, doc) =>
+      code.value !== '384' || exists(doc.root, 'cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID'),
     dutchSupplier,
   ),
   fatal(
@@ -113,9 +116,10 @@ const FATAL: Rule[] = [
     'cac:AccountingCustomerParty/cac:Party/cac:PartyLegalEntity',
     (entity, doc) => {
       const customer = 'cac:AccountingCustomerParty/cac:Party';
-      const dutchCustomer = select(doc.root, `${customer}/cac:PostalAddress/cac:Country/cbc:IdentificationCode`).some(
-        (code) => code.value === 'NL',
-      );
+      const dutchCustomer = select(
+        doc.root,
+        `${customer}/cac:PostalAddress/cac:Country/cbc:IdentificationCode`,
+      ).some((code) => code.value === 'NL');
       const ids = select(doc.root, `${customer}/cac:PartyLegalEntity/cbc:CompanyID`);
       const own = select(entity, 'cbc:CompanyID');
       return (
@@ -149,7 +153,11 @@ const FATAL: Rule[] = [
 
 /** [id, message, context] of the "not recommended" elements: any occurrence is a warning. */
 const DISCOURAGED: readonly (readonly [string, string, string])[] = [
-  ['BR-NL-19', 'The use of a tax currency code (cbc:TaxCurrencyCode) is not recommended', 'cbc:TaxCurrencyCode'],
+  [
+    'BR-NL-19',
+    'The use of a tax currency code (cbc:TaxCurrencyCode) is not recommended',
+    'cbc:TaxCurrencyCode',
+  ],
   [
     'BR-NL-20',
     'The use of a tax point date (cbc:TaxPointDate) is not recommended, and its value will be ignored',
@@ -178,8 +186,16 @@ const DISCOURAGED: readonly (readonly [string, string, string])[] = [
       ['4', 'delivery', 'cac:Delivery/cac:DeliveryLocation/cac:Address'],
     ] as const
   ).flatMap(([n, who, address]) => [
-    [`BR-NL-27-${n}`, `The use of the ${who} address line 3 (${address}/cac:AddressLine/cbc:Line) is not recommended`, `${address}/cac:AddressLine/cbc:Line`] as const,
-    [`BR-NL-28-${n}`, `The use of a country subdivision (${address}/cbc:CountrySubentity) is not recommended`, `${address}/cbc:CountrySubentity`] as const,
+    [
+      `BR-NL-27-${n}`,
+      `The use of the ${who} address line 3 (${address}/cac:AddressLine/cbc:Line) is not recommended`,
+      `${address}/cac:AddressLine/cbc:Line`,
+    ] as const,
+    [
+      `BR-NL-28-${n}`,
+      `The use of a country subdivision (${address}/cbc:CountrySubentity) is not recommended`,
+      `${address}/cbc:CountrySubentity`,
+    ] as const,
   ]),
   [
     'BR-NL-30',
@@ -221,7 +237,7 @@ const WARNINGS: Rule[] = [
     'BR-NL-25',
     'The use of a seller tax registration identifier (cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:CompanyID) is not recommended when the tax scheme is not VAT, since this is not applicable to suppliers in the Netherlands',
     'cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme',
-    (scheme) => !exists(scheme, 'cbc:CompanyID') || valueOf(scheme, 'cac:TaxScheme/cbc:ID') === 'VAT',
+    (scheme) => !exists(scheme, 'cbc:CompanyID') || textOf(scheme, 'cac:TaxScheme/cbc:ID') === 'VAT',
     dutchSupplier,
   ),
   warning(
@@ -236,7 +252,7 @@ const WARNINGS: Rule[] = [
     'The use of a payment service provider identifier (cac:PaymentMeans/cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:ID) is not recommended for SEPA payments (cac:PaymentMeans/cbc:PaymentMeansCode = 58 or 59)',
     'cac:PaymentMeans',
     (means) =>
-      !['58', '59'].includes(normalizeSpace(valueOf(means, 'cbc:PaymentMeansCode') ?? '')) ||
+      !['58', '59'].includes(normalizeSpace(textOf(means, 'cbc:PaymentMeansCode') ?? '')) ||
       !exists(means, 'cac:PayeeFinancialAccount/cac:FinancialInstitutionBranch/cbc:ID'),
     dutchSupplier,
   ),
@@ -244,7 +260,8 @@ const WARNINGS: Rule[] = [
     'BR-NL-33',
     'The use of a tax total in accounting currency (cac:TaxTotal/cbc:TaxAmount/@currencyID different than DocumentCurrencyCode) is not recommended',
     'cac:TaxTotal/cbc:TaxAmount',
-    (amount, doc) => doc.descendants('cbc:DocumentCurrencyCode').some((code) => code.value === amount.attributes.currencyID),
+    (amount, doc) =>
+      doc.descendants('cbc:DocumentCurrencyCode').some((code) => code.value === amount.attributes.currencyID),
     dutchSupplier,
   ),
   ...[false, true].flatMap((charge) => [

@@ -70,7 +70,9 @@ export const PEPPOL_NL_RULES: readonly Rule[] = [
     hasStreetCityPostcode,
     (address, doc) =>
       doc.sellerCountry === 'NL' &&
-      select(address, 'cac:Country/cbc:IdentificationCode').some((code) => normalizeSpace(code.value).toUpperCase() === 'NL'),
+      select(address, 'cac:Country/cbc:IdentificationCode').some(
+        (code) => normalizeSpace(code.value).toUpperCase() === 'NL',
+      ),
   ),
   // BR-NL-11; a credit note with a non-negative amount is paid by the seller, so it needs no payment means.
   fatal(

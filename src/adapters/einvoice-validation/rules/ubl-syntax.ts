@@ -1,18 +1,19 @@
 import { fatal, LINE, ROOT, type Rule, warning } from '../rule.js';
 import type { UblDocument } from '../ubl-document.js';
-import { exists, normalizeSpace, select, valueOf, type XmlElement } from '../xml-tree.js';
+import { exists, select, textOf, type XmlElement } from '../xml-tree.js';
 import { fractionDigits } from '../xpath-numbers.js';
+import { isAllowance, isCharge } from './ubl-terms.js';
 
 /**
- * The UBL syntax binding of EN 16931 (CEN validation artefacts 1.3.16, pattern "UBL-syntax"): UBL-SR-*
- * cardinalities (fatal), UBL-DT-* data type rules, and the UBL-CR-* "should not include" warnings for the
- * document-level elements that senders use most. The ~680 UBL-CR warnings on deeper elements are not
+ * The UBL syntax binding of EN 16931 (CEN UBL schematron, pattern "UBL-syntax"; provenance in rulesets.ts):
+ * UBL-SR-* cardinalities (fatal), UBL-DT-* data type rules, and the UBL-CR-* "should not include" warnings
+ * for the document-level elements that senders use most. The ~680 UBL-CR warnings on deeper elements are not
  * implemented: they never make a document invalid, and we do not write those elements.
  */
 
 const atMost = (max: number, path: string) => (node: XmlElement) => select(node, path).length <= max;
 const atMostOnce = (path: string) => atMost(1, path);
-const isVat = (scheme: XmlElement) => (valueOf(scheme, 'cac:TaxScheme/cbc:ID') ?? '').toUpperCase() === 'VAT';
+const isVat = (scheme: XmlElement) => (textOf(scheme, 'cac:TaxScheme/cbc:ID') ?? '').toUpperCase() === 'VAT';
 const taxIds = (party: string, vat: boolean) => (root: XmlElement) =>
   select(root, `${party}/cac:PartyTaxScheme`)
     .filter((scheme) => isVat(scheme) === vat)
@@ -28,10 +29,18 @@ const BUYER = 'cac:AccountingCustomerParty/cac:Party';
 const DOCUMENT_CARDINALITIES: readonly (readonly [string, string, string])[] = [
   ['UBL-SR-01', 'Contract identifier shall occur maximum once.', 'cac:ContractDocumentReference/cbc:ID'],
   ['UBL-SR-02', 'Receive advice identifier shall occur maximum once', 'cac:ReceiptDocumentReference/cbc:ID'],
-  ['UBL-SR-03', 'Despatch advice identifier shall occur maximum once', 'cac:DespatchDocumentReference/cbc:ID'],
+  [
+    'UBL-SR-03',
+    'Despatch advice identifier shall occur maximum once',
+    'cac:DespatchDocumentReference/cbc:ID',
+  ],
   ['UBL-SR-05', 'Payment terms shall occur maximum once', 'cac:PaymentTerms/cbc:Note'],
   ['UBL-SR-08', 'Invoice period shall occur maximum once', 'cac:InvoicePeriod'],
-  ['UBL-SR-09', 'Seller name shall occur maximum once', `${SELLER}/cac:PartyLegalEntity/cbc:RegistrationName`],
+  [
+    'UBL-SR-09',
+    'Seller name shall occur maximum once',
+    `${SELLER}/cac:PartyLegalEntity/cbc:RegistrationName`,
+  ],
   ['UBL-SR-10', 'Seller trader name shall occur maximum once', `${SELLER}/cac:PartyName/cbc:Name`],
   [
     'UBL-SR-11',
@@ -59,7 +68,11 @@ const DOCUMENT_CARDINALITIES: readonly (readonly [string, string, string])[] = [
 
 const LINE_CARDINALITIES: readonly (readonly [string, string, string])[] = [
   ['UBL-SR-34', 'Invoice line note shall occur maximum once', 'cbc:Note'],
-  ['UBL-SR-35', 'Referenced purchase order line identifier shall occur maximum once', 'cac:OrderLineReference/cbc:LineID'],
+  [
+    'UBL-SR-35',
+    'Referenced purchase order line identifier shall occur maximum once',
+    'cac:OrderLineReference/cbc:LineID',
+  ],
   ['UBL-SR-36', 'Invoice line period shall occur maximum once', 'cac:InvoicePeriod'],
   ['UBL-SR-37', 'Item price discount shall occur maximum once', 'cac:Price/cac:AllowanceCharge/cbc:Amount'],
   [
@@ -78,7 +91,7 @@ const CARDINALITIES: Rule[] = [
     ROOT,
     (root) =>
       select(root, 'cac:AdditionalDocumentReference')
-        .filter((reference) => valueOf(reference, 'cbc:DocumentTypeCode') === '130')
+        .filter((reference) => textOf(reference, 'cbc:DocumentTypeCode') === '130')
         .flatMap((reference) => select(reference, 'cbc:ID')).length <= 1,
   ),
   fatal('UBL-SR-12', 'Seller VAT identifier shall occur maximum once', ROOT, taxIds(SELLER, true)),
@@ -99,7 +112,9 @@ const CARDINALITIES: Rule[] = [
     'UBL-SR-46',
     'Payment means text shall occur maximum once',
     ROOT,
-    (root) => select(root, 'cac:PaymentMeans/cbc:PaymentMeansCode').filter((code) => 'name' in code.attributes).length <= 1,
+    (root) =>
+      select(root, 'cac:PaymentMeans/cbc:PaymentMeansCode').filter((code) => 'name' in code.attributes)
+        .length <= 1,
   ),
   fatal(
     'UBL-SR-47',
@@ -120,14 +135,24 @@ const CARDINALITIES: Rule[] = [
     'cac:BillingReference',
     (reference) => exists(reference, 'cac:InvoiceDocumentReference/cbc:ID'),
   ),
-  fatal('UBL-SR-25', 'Deliver to party name shall occur maximum once', 'cac:Delivery', atMostOnce('cac:DeliveryParty/cac:PartyName/cbc:Name')),
+  fatal(
+    'UBL-SR-25',
+    'Deliver to party name shall occur maximum once',
+    'cac:Delivery',
+    atMostOnce('cac:DeliveryParty/cac:PartyName/cbc:Name'),
+  ),
   fatal(
     'UBL-SR-26',
     'Payment reference shall occur maximum once',
     'cac:PaymentMeans',
     atMostOnce('cbc:PaymentID'),
   ),
-  fatal('UBL-SR-27', 'Payment means text shall occur maximum once', 'cac:PaymentMeans', atMostOnce('cbc:InstructionNote')),
+  fatal(
+    'UBL-SR-27',
+    'Payment means text shall occur maximum once',
+    'cac:PaymentMeans',
+    atMostOnce('cbc:InstructionNote'),
+  ),
   fatal(
     'UBL-SR-28',
     'Mandate reference identifier shall occur maximum once',
@@ -139,16 +164,21 @@ const CARDINALITIES: Rule[] = [
     'Document level allowance reason shall occur maximum once',
     'cac:AllowanceCharge',
     atMostOnce('cbc:AllowanceChargeReason'),
-    (entry) => normalizeSpace(valueOf(entry, 'cbc:ChargeIndicator') ?? '') === 'false',
+    isAllowance,
   ),
   fatal(
     'UBL-SR-31',
     'Document level charge reason shall occur maximum once',
     'cac:AllowanceCharge',
     atMostOnce('cbc:AllowanceChargeReason'),
-    (entry) => normalizeSpace(valueOf(entry, 'cbc:ChargeIndicator') ?? '') === 'true',
+    isCharge,
   ),
-  fatal('UBL-SR-32', 'VAT exemption reason text shall occur maximum once', 'cac:TaxSubtotal', atMostOnce('cac:TaxCategory/cbc:TaxExemptionReason')),
+  fatal(
+    'UBL-SR-32',
+    'VAT exemption reason text shall occur maximum once',
+    'cac:TaxSubtotal',
+    atMostOnce('cac:TaxCategory/cbc:TaxExemptionReason'),
+  ),
   fatal(
     'UBL-SR-33',
     'Supporting document description shall occur maximum once',
@@ -166,7 +196,7 @@ const CARDINALITIES: Rule[] = [
     'Scheme identifier shall only be used for invoiced object (document type code with value 130)',
     'cac:AdditionalDocumentReference',
     (reference, doc) => {
-      const code = valueOf(reference, 'cbc:DocumentTypeCode');
+      const code = textOf(reference, 'cbc:DocumentTypeCode');
       return code === undefined || code === '130' || (doc.type === 'CreditNote' && code === '50');
     },
   ),
@@ -188,7 +218,11 @@ const UNWANTED_ATTRIBUTES: readonly (readonly [string, string, string])[] = [
   ['UBL-DT-11', 'schemeURI', 'Scheme uri attribute should not be present'],
   ['UBL-DT-12', 'format', 'Format attribute should not be present'],
   ['UBL-DT-13', 'unitCodeListIdentifier', 'Unit code list identifier attribute should not be present'],
-  ['UBL-DT-14', 'unitCodeListAgencyIdentifier', 'Unit code list agency identifier attribute should not be present'],
+  [
+    'UBL-DT-14',
+    'unitCodeListAgencyIdentifier',
+    'Unit code list agency identifier attribute should not be present',
+  ],
   ['UBL-DT-15', 'unitCodeListAgencyName', 'Unit code list agency name attribute should not be present'],
   ['UBL-DT-16', 'listAgencyName', 'List agency name attribute should not be present'],
   ['UBL-DT-17', 'listName', 'List name attribute should not be present'],
@@ -205,7 +239,13 @@ const UNWANTED_ATTRIBUTES: readonly (readonly [string, string, string])[] = [
 ];
 
 const DATA_TYPES: Rule[] = [
-  fatal('UBL-DT-01', 'Amounts shall be decimal up to two fraction digits', '*', (amount) => fractionDigits(amount.value) <= 2, isAmount),
+  fatal(
+    'UBL-DT-01',
+    'Amounts shall be decimal up to two fraction digits',
+    '*',
+    (amount) => fractionDigits(amount.value) <= 2,
+    isAmount,
+  ),
   fatal(
     'UBL-DT-06',
     'Binary object elements shall contain the mime code attribute',
@@ -221,7 +261,9 @@ const DATA_TYPES: Rule[] = [
     (node) => node.name.endsWith('BinaryObject'),
   ),
   ...UNWANTED_ATTRIBUTES.map(([id, name, message]) =>
-    warning(id, message, ROOT, (_root, doc) => doc.elements.every((node) => node.attributes[name] === undefined)),
+    warning(id, message, ROOT, (_root, doc) =>
+      doc.elements.every((node) => node.attributes[name] === undefined),
+    ),
   ),
   warning('UBL-DT-18', 'Name attribute should not be present', ROOT, (_root, doc) =>
     doc.elements.every((node) => node.attributes.name === undefined || node.name === 'cbc:PaymentMeansCode'),

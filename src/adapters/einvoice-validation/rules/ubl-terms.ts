@@ -1,5 +1,5 @@
 import type { UblDocument } from '../ubl-document.js';
-import { first, normalizeSpace, select, valueOf, type XmlElement } from '../xml-tree.js';
+import { first, normalizeSpace, select, textOf, type XmlElement } from '../xml-tree.js';
 
 /**
  * Business terms the rule families share, each written as the XPath the schematrons use for it, so a rule
@@ -8,22 +8,34 @@ import { first, normalizeSpace, select, valueOf, type XmlElement } from '../xml-
 
 /** `[cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']` of a (Party)TaxScheme owner. */
 export const isVatScheme = (taxSchemeOwner: XmlElement): boolean =>
-  normalizeSpace((valueOf(taxSchemeOwner, 'cac:TaxScheme/cbc:ID') ?? '').toUpperCase()) === 'VAT';
+  normalizeSpace((textOf(taxSchemeOwner, 'cac:TaxScheme/cbc:ID') ?? '').toUpperCase()) === 'VAT';
 
 /**
  * BT-95/102/118/151: `normalize-space(cbc:ID)` of a TaxCategory or ClassifiedTaxCategory whose scheme is VAT
  * (`[cac:TaxScheme/normalize-space(upper-case(cbc:ID))='VAT']`); undefined for other tax schemes.
  */
 export const vatCategoryOf = (category: XmlElement): string | undefined =>
-  isVatScheme(category) ? normalizeSpace(valueOf(category, 'cbc:ID') ?? '') : undefined;
+  isVatScheme(category) ? normalizeSpace(textOf(category, 'cbc:ID') ?? '') : undefined;
 
 /** `cbc:ChargeIndicator = true()`: the xs:boolean cast of the text, undefined when it is no boolean. */
 export const chargeIndicator = (allowanceCharge: XmlElement): boolean | undefined => {
-  const text = normalizeSpace(valueOf(allowanceCharge, 'cbc:ChargeIndicator') ?? '');
+  const text = normalizeSpace(textOf(allowanceCharge, 'cbc:ChargeIndicator') ?? '');
   if (text === 'true' || text === '1') return true;
   if (text === 'false' || text === '0') return false;
   return undefined;
 };
+
+export const isAllowance = (entry: XmlElement): boolean => chargeIndicator(entry) === false;
+export const isCharge = (entry: XmlElement): boolean => chargeIndicator(entry) === true;
+/** BT-97/98, BT-104/105, BT-139/140, BT-144/145: a reason text or a reason code. */
+export const hasReason = (entry: XmlElement): boolean =>
+  first(entry, 'cbc:AllowanceChargeReason') !== undefined ||
+  first(entry, 'cbc:AllowanceChargeReasonCode') !== undefined;
+
+/** Rule contexts of document level (BG-20/21) and line level (BG-27/28) allowances and charges. */
+export const DOCUMENT_ALLOWANCE_CHARGE = '/Invoice/cac:AllowanceCharge | /CreditNote/cac:AllowanceCharge';
+export const LINE_ALLOWANCE_CHARGE =
+  'cac:InvoiceLine/cac:AllowanceCharge | cac:CreditNoteLine/cac:AllowanceCharge';
 
 /** BG-20 (`charge` false) or BG-21 (`charge` true): document level allowances or charges. */
 export const documentAllowanceCharges = (doc: UblDocument, charge: boolean): XmlElement[] =>
