@@ -194,6 +194,22 @@ describe('draftInvoice: Dutch domestic examples', () => {
     expect(invoice.notes).toEqual(['Vrijgesteld van btw (art. 11 Wet OB 1968)']);
   });
 
+  it('writes the document and its legal notes in the buyer’s language when the shop gives one', () => {
+    const german = draft(
+      order({
+        customer: {
+          name: 'Erika Mustermann',
+          language: 'de',
+          address: { street: 'Unter den Linden 1', postalCode: '10117', city: 'Berlin', countryCode: 'DE' },
+        },
+        lines: [line('1', '20.00', 'exempt')],
+      }),
+    );
+    expect(german.language).toBe('de');
+    expect(german.notes).toEqual(['Von der Umsatzsteuer befreit (Art. 11 niederländisches UStG 1968)']);
+    expect(draft(order({ lines: [line('1', '20.00', 'exempt')] })).language).toBe('nl');
+  });
+
   it('accepts a Dutch shop sending rates instead of classes', () => {
     const invoice = draft(
       order({

@@ -88,9 +88,11 @@ export function draftInvoice(input: InvoiceDraftInput): DraftResult {
   if (errors.length > 0) return { ok: false, errors };
 
   const situation = vatSituation(input, seller);
+  // The buyer's language when the shop knows it (labels and legal notes follow it), else the seller's.
+  const language = order.customer.language ?? seller.defaultLanguage;
   const treatments = order.lines.map((line): VatTreatment => {
     const decision = decideVat(situation, { vatClass: vatClassOf(line), supplyType: line.supplyType });
-    return { ...decision, ...exemptionFor(decision.category, seller.defaultLanguage) };
+    return { ...decision, ...exemptionFor(decision.category, language) };
   });
   const outsideScope = treatments.some((t) => t.category === 'O');
   if (outsideScope && treatments.some((t) => t.category !== 'O')) {
@@ -172,7 +174,7 @@ export function draftInvoice(input: InvoiceDraftInput): DraftResult {
     supplyDate: toAmsterdamDate(order.shippedAt ?? order.orderedAt),
     ...(paid ? {} : { dueDate: addDays(issueDate, seller.paymentTermsDays) }),
     currency: order.currency,
-    language: seller.defaultLanguage,
+    language,
     seller: {
       name: seller.name,
       vatId: seller.vatId,

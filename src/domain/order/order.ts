@@ -44,6 +44,8 @@ export const customerSchema = z.object({
     .optional(),
   reference: z.string().min(1).max(200).optional(),
   companyId: z.object({ scheme: z.string().regex(/^\d{4}$/), value: z.string().min(1).max(100) }).optional(),
+  /** The language the customer reads invoices in (nl, en, de, fr); derived from the country when absent. */
+  language: z.enum(['nl', 'en', 'de', 'fr']).optional(),
   address: addressSchema,
 });
 export type Customer = z.infer<typeof customerSchema>;
