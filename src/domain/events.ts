@@ -24,7 +24,7 @@ export type AnyDomainEvent = {
   [K in EventType]: { type: K; data: z.infer<(typeof eventSchemas)[K]> };
 }[EventType];
 
-export const isKnownEventType = (type: string): type is EventType => Object.hasOwn(eventSchemas, type);
+const isKnownEventType = (type: string): type is EventType => Object.hasOwn(eventSchemas, type);
 
 /** Validates stored data against its schema: a malformed event is a bug we want to see, not skip. */
 export function parseEvent(type: string, data: unknown, schemaVersion: unknown): AnyDomainEvent | undefined {

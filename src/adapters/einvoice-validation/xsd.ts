@@ -44,11 +44,12 @@ interface Pending {
 
 /**
  * Compiling the UBL schemas costs about half a second per xmllint run, validating a document a few
- * milliseconds; documents handed in together (a batch of invoices, a test table) share one run.
+ * milliseconds. So there is at most one run per document type at a time, and every document that
+ * arrives while it runs joins the next one: an idle system validates at once, a busy one in batches.
  */
-const MAX_BATCH = 50;
+const MAX_BATCH = 200;
 const queues: Record<UblDocumentType, Pending[]> = { Invoice: [], CreditNote: [] };
-let flushScheduled = false;
+const running: Record<UblDocumentType, boolean> = { Invoice: false, CreditNote: false };
 
 /** xmllint's lines about one input file, without the synthetic file name (and its "fails to validate"). */
 const resultOf = (errors: readonly XMLValidationError[], fileName: string): XsdResult => {
@@ -88,15 +89,19 @@ const validateBatch = async (documentType: UblDocumentType, batch: readonly Pend
   } catch (error) {
     // xmllint aborts a whole run on some input it cannot read at all; then find out which one, alone.
     if (batch.length === 1) batch[0]!.reject(error);
-    else for (const pending of batch) void validateBatch(documentType, [pending]);
+    else for (const pending of batch) await validateBatch(documentType, [pending]);
   }
 };
 
-const flush = () => {
-  flushScheduled = false;
-  for (const documentType of ['Invoice', 'CreditNote'] as const) {
-    const queue = queues[documentType];
-    while (queue.length > 0) void validateBatch(documentType, queue.splice(0, MAX_BATCH));
+const drain = async (documentType: UblDocumentType): Promise<void> => {
+  if (running[documentType]) return;
+  running[documentType] = true;
+  try {
+    while (queues[documentType].length > 0) {
+      await validateBatch(documentType, queues[documentType].splice(0, MAX_BATCH));
+    }
+  } finally {
+    running[documentType] = false;
   }
 };
 
@@ -104,8 +109,6 @@ const flush = () => {
 export const validateAgainstUblXsd = (xml: string, documentType: UblDocumentType): Promise<XsdResult> =>
   new Promise((resolve, reject) => {
     queues[documentType].push({ xml, resolve, reject });
-    if (!flushScheduled) {
-      flushScheduled = true;
-      setImmediate(flush);
-    }
+    // Next tick, so documents handed in together (a test table) share the first run too.
+    setImmediate(() => void drain(documentType));
   });

@@ -47,7 +47,7 @@ const DUTCH_LEGAL_ID_SCHEMES: ReadonlySet<string> = new Set(['0106', '0190']);
  * requires a Dutch buyer to be identified by KvK or OIN number, which consumers and most webshop customers do
  * not have, so their invoices are plain EN 16931 (which they satisfy) rather than NLCIUS documents that fail.
  */
-export const ublCustomizationId = (invoice: InvoiceDocument): string => {
+const ublCustomizationId = (invoice: InvoiceDocument): string => {
   if (optionalText(invoice.buyer.peppolId)) return PEPPOL_BIS_3;
   if (invoice.seller.address.countryCode !== 'NL') return EN16931;
   const { buyer } = invoice;

@@ -17,6 +17,7 @@ export const roundTo = (value: Decimal, places: number): Decimal => value.round(
 export const round2 = (value: Decimal): Decimal => roundTo(value, 2);
 
 /** Amount as a decimal string with exactly two decimals ("12.50"). */
+/** big.js `toFixed` formats the exact decimal (not Number.prototype.toFixed). */
 export const formatAmount = (value: Decimal): string => round2(value).toFixed(2);
 
 /** Decimal string without trailing zeros ("2", "0.5", "11.4679"). */
