@@ -51,6 +51,55 @@ export function createActivities(deps: ActivityDependencies) {
       metadata: { tenantId: ref.tenantId },
     });
 
+  /**
+   * UBL + hybrid PDF (the UBL attached), validated against the UBL XSD and the EN 16931 / Peppol /
+   * NLCIUS rules before anything is stored: a document that fails is never sent, the invoice is
+   * parked with the rule ids instead.
+   */
+  const renderDocuments = async (ref: InvoiceRef) => {
+    const { invoice } = await loadIssued(ref);
+    const seller = await getSellerSettings(deps, ref.tenantId);
+    const plainUbl = renderUblInvoice(invoice);
+    const pdf = await renderPdfInvoice(invoice, {
+      ...(seller?.branding === undefined ? {} : { branding: seller.branding }),
+      // A hybrid PDF: the UBL travels inside it, as Factur-X/ZUGFeRD carry their XML.
+      attachments: [
+        {
+          filename: `${invoice.number}.xml`,
+          content: Buffer.from(plainUbl),
+          mimeType: 'application/xml',
+          description: 'UBL 2.1 e-invoice',
+          relationship: 'Alternative',
+        },
+      ],
+    });
+    const ubl = seller?.embedPdfInUbl === true ? renderUblInvoice(invoice, { embeddedPdf: pdf }) : plainUbl;
+    const verdict = await validateEInvoice(ubl);
+    if (!verdict.valid) {
+      const findings = verdict.errors.map((e) => ({ field: e.ruleId, message: e.message }));
+      const summary = verdict.errors.map((e) => `${e.ruleId} ${e.message}`).join('; ');
+      throw new ValidationError(
+        `The e-invoice fails validation (${verdict.rulesetVersion}): ${summary}`,
+        findings,
+      );
+    }
+    const [pdfRef, ublRef] = await Promise.all([
+      deps.documents.put(pdf),
+      deps.documents.put(Buffer.from(ubl)),
+    ]);
+    await record(ref, 'render', {
+      type: 'RecordRenderedDocuments',
+      pdf: pdfRef,
+      ubl: { ...ublRef, customizationId: verdict.customizationId },
+      now: deps.clock.now(),
+    });
+    return {
+      pdfSha256: pdfRef.sha256,
+      ublSha256: ublRef.sha256,
+      warnings: verdict.warnings.map((w) => w.ruleId),
+    };
+  };
+
   return {
     /**
      * Checks the buyer's VAT ID (check digits, then VIES) when the VAT treatment depends on it and
@@ -102,55 +151,7 @@ export function createActivities(deps: ActivityDependencies) {
       return { invoiceId: invoice.invoiceId, number: invoice.number };
     },
 
-    /**
-     * UBL + hybrid PDF (the UBL attached), validated against the UBL XSD and the EN 16931 / Peppol /
-     * NLCIUS rules before anything is stored: a document that fails is never sent, the invoice is
-     * parked with the rule ids instead.
-     */
-    async renderDocuments(ref: InvoiceRef) {
-      const { invoice } = await loadIssued(ref);
-      const seller = await getSellerSettings(deps, ref.tenantId);
-      const plainUbl = renderUblInvoice(invoice);
-      const pdf = await renderPdfInvoice(invoice, {
-        ...(seller?.branding === undefined ? {} : { branding: seller.branding }),
-        // A hybrid PDF: the UBL travels inside it, as Factur-X/ZUGFeRD carry their XML.
-        attachments: [
-          {
-            filename: `${invoice.number}.xml`,
-            content: Buffer.from(plainUbl),
-            mimeType: 'application/xml',
-            description: 'UBL 2.1 e-invoice',
-            relationship: 'Alternative',
-          },
-        ],
-      });
-      const ubl = seller?.embedPdfInUbl === true ? renderUblInvoice(invoice, { embeddedPdf: pdf }) : plainUbl;
-      const verdict = await validateEInvoice(ubl);
-      if (!verdict.valid) {
-        const findings = verdict.errors.map((e) => ({ field: e.ruleId, message: e.message }));
-        throw ApplicationFailure.create({
-          type: 'ValidationError',
-          message: `The e-invoice fails validation (${verdict.rulesetVersion}): ${verdict.errors.map((e) => `${e.ruleId} ${e.message}`).join('; ')}`,
-          details: [findings],
-          nonRetryable: true,
-        });
-      }
-      const [pdfRef, ublRef] = await Promise.all([
-        deps.documents.put(pdf),
-        deps.documents.put(Buffer.from(ubl)),
-      ]);
-      await record(ref, 'render', {
-        type: 'RecordRenderedDocuments',
-        pdf: pdfRef,
-        ubl: { ...ublRef, customizationId: verdict.customizationId },
-        now: deps.clock.now(),
-      });
-      return {
-        pdfSha256: pdfRef.sha256,
-        ublSha256: ublRef.sha256,
-        warnings: verdict.warnings.map((w) => w.ruleId),
-      };
-    },
+    renderDocuments: (ref: InvoiceRef) => asTemporalFailure(() => renderDocuments(ref)),
 
     async deliverByEmail(ref: InvoiceRef) {
       const state = await loadIssued(ref);
