@@ -14,6 +14,7 @@ import { exportRoutes, registerAuditTrailBodyParser } from './routes/exports.js'
 import { healthRoutes } from './routes/health.js';
 import { invoiceRoutes } from './routes/invoices.js';
 import { orderRoutes } from './routes/orders.js';
+import { paymentRoutes } from './routes/payments.js';
 import { reportRoutes } from './routes/reports.js';
 import { tenantRoutes } from './routes/tenants.js';
 import type { HttpServices } from './services.js';
@@ -48,6 +49,7 @@ export async function buildApp(services: HttpServices, options: FastifyServerOpt
   orderRoutes(app, services, auth);
   invoiceRoutes(app, services, auth);
   creditNoteRoutes(app, services, auth);
+  paymentRoutes(app, services, auth);
   reportRoutes(app, services, auth);
   registerAuditTrailBodyParser(app);
   exportRoutes(app, services, auth);

@@ -8,7 +8,7 @@ import { issueInvoice } from '../application/issue-invoice.js';
 import type { KeyedMutex } from '../application/keyed-mutex.js';
 import { getSellerSettings } from '../application/tenants.js';
 import { invoiceDecider } from '../domain/invoice/invoice.js';
-import { journalLinesFor, paymentLinesFor } from '../domain/invoice/journal.js';
+import { journalLinesFor, receivableInEuro } from '../domain/invoice/journal.js';
 import { orderDecider } from '../domain/order/order-decider.js';
 import type { DocumentStore } from '../domain/ports/document-store.js';
 import type { Mailer } from '../domain/ports/mailer.js';
@@ -167,14 +167,18 @@ export function createActivities(deps: ActivityDependencies) {
     /** Sales journal entry; for an order paid at checkout also the payment (bank/PSP journal). */
     async bookInvoice(ref: InvoiceRef) {
       const { invoice } = await loadIssued(ref);
-      const lines = journalLinesFor(invoice);
-      await record(ref, 'book', { type: 'BookInvoice', lines, now: deps.clock.now() });
+      await record(ref, 'book', {
+        type: 'BookInvoice',
+        lines: journalLinesFor(invoice),
+        now: deps.clock.now(),
+      });
       if (invoice.type === 'invoice' && invoice.payment.status === 'paid') {
-        await record(ref, 'payment', {
+        await record(ref, 'payment-checkout', {
           type: 'RecordPayment',
+          paymentId: 'checkout',
           paidAt: invoice.payment.paidAt ?? `${invoice.issueDate}T00:00:00.000Z`,
           ...(invoice.payment.method === undefined ? {} : { method: invoice.payment.method }),
-          lines: paymentLinesFor(invoice, lines),
+          amountEur: receivableInEuro(invoice),
           now: deps.clock.now(),
         });
       }

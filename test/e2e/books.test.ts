@@ -257,6 +257,67 @@ describe('books and accountants: ledger, VAT return, ICP, OSS, receivables (Post
     expect(after.accounts.find((a) => a.key === 'BVorDebHad')?.number).toBe('1300');
   });
 
+  it('books payments received later and refunds paid out, settling the receivables', async () => {
+    const open = (await report('/v1/reports/open-receivables')) as {
+      lines: { document_id: string; document_type: string }[];
+    };
+    const today = toAmsterdamDate(new Date());
+    const unpaid = open.lines.find((l) => l.document_type === 'invoice')!.document_id;
+    const refund = open.lines.find((l) => l.document_type === 'credit_note')!.document_id;
+    const pay = (id: string, payload: object) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/v1/invoices/${id}/payments`,
+        headers: bearer(tenant.apiKey),
+        payload,
+      });
+    const tooMuch = await pay(unpaid, {
+      amount: '12.11',
+      paidAt: `${today}T09:00:00Z`,
+      method: 'bank_transfer',
+    });
+    expect(tooMuch.statusCode).toBe(400);
+    const first = await pay(unpaid, {
+      amount: '12.10',
+      paidAt: `${today}T09:00:00Z`,
+      method: 'bank_transfer',
+      reference: 'BANK-1',
+    });
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ paidEur: '12.10' });
+    const again = await pay(unpaid, {
+      amount: '12.10',
+      paidAt: `${today}T09:00:00Z`,
+      method: 'bank_transfer',
+      reference: 'BANK-1',
+    });
+    expect(again.json()).toEqual(first.json());
+    expect(
+      (await pay(refund, { amount: '175.50', paidAt: `${today}T10:00:00Z`, reference: 'REFUND-1' }))
+        .statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/v1/invoices/${unpaid}/payments`,
+          headers: bearer(accountant),
+          payload: { amount: '1.00', paidAt: `${today}T09:00:00Z` },
+        })
+      ).statusCode,
+    ).toBe(403);
+
+    await t.stack.projections!.waitForPosition(
+      BigInt(
+        (await sql<{ p: string }>`select max(position)::text as p from events`.execute(t.stack.db)).rows[0]!
+          .p,
+      ),
+      10_000,
+    );
+    const settled = (await report('/v1/reports/open-receivables')) as { total: string; lines: unknown[] };
+    expect(settled).toMatchObject({ total: '0.00', lines: [] });
+  });
+
   it('gives accountant keys read access only: every write route answers 403', async () => {
     const writes = [
       { method: 'POST' as const, url: '/v1/orders', payload: orderBody('acc-x') },
@@ -291,7 +352,7 @@ describe('books and accountants: ledger, VAT return, ICP, OSS, receivables (Post
     expect(checkXafXmlReferences(xml)).toEqual({ ok: true, errors: [] });
     expect(xml).toContain('<leadCode>BVorDebHad</leadCode>');
     expect(xml).toContain('<accID>1300</accID>'); // the tenant's own number for the receivables key
-    expect((xml.match(/<transaction>/g) ?? []).length).toBe(12);
+    expect((xml.match(/<transaction>/g) ?? []).length).toBe(14);
   });
 
   it('exports the audit trail as a hash chain that detects tampering with one byte', async () => {

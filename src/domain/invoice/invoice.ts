@@ -2,10 +2,17 @@ import { z } from 'zod';
 import { toAmsterdamDate } from '../shared/dates.js';
 import { assertNever, type Decider } from '../shared/decider.js';
 import { ValidationError } from '../shared/errors.js';
+import { decimal, formatAmount } from '../shared/money.js';
 import { amountString } from '../shared/schemas.js';
 import { type CreditRecord, creditExcess, creditedSoFar, creditRecordSchema } from './credit-note.js';
 import { type InvoiceDocument, invoiceDocumentSchema } from './invoice-document.js';
-import { isBalanced, type JournalLine, journalLineSchema } from './journal.js';
+import {
+  isBalanced,
+  type JournalLine,
+  journalLineSchema,
+  paymentLinesFor,
+  receivableInEuro,
+} from './journal.js';
 
 // Events
 const storedDocumentSchema = z.object({
@@ -35,9 +42,13 @@ export const invoiceEventSchemas = {
     lines: z.array(journalLineSchema).min(2),
     bookedAt: z.iso.datetime(),
   }),
-  /** The customer paid (at checkout for webshop orders): receivables settled via the bank/PSP journal. */
+  /**
+   * Money received for an invoice (at checkout, or later by transfer) or refunded for a credit note:
+   * the receivable settled through the bank/PSP journal.
+   */
   InvoicePaymentRecorded: z.object({
     invoiceId: z.string(),
+    paymentId: z.string().default('checkout'),
     paidAt: z.string(),
     method: z.string().optional(),
     amountEur: amountString,
@@ -70,7 +81,14 @@ export type InvoiceCommand =
     }
   | { type: 'RecordSent'; recipient: string; messageId: string; now: Date }
   | { type: 'BookInvoice'; lines: JournalLine[]; now: Date }
-  | { type: 'RecordPayment'; paidAt: string; method?: string; lines: JournalLine[]; now: Date }
+  | {
+      type: 'RecordPayment';
+      paymentId: string;
+      paidAt: string;
+      method?: string;
+      amountEur: string;
+      now: Date;
+    }
   | { type: 'FlagNeedsAttention'; step: string; reason: string; now: Date }
   | { type: 'RecordCredit'; credit: CreditRecord; now: Date };
 
@@ -83,7 +101,9 @@ export type InvoiceState =
       rendered: boolean;
       sent: boolean;
       booked: boolean;
-      paid: boolean;
+      /** EUR received (invoice) or refunded (credit note) so far, and the payments already recorded. */
+      paidEur: string;
+      paymentIds: readonly string[];
       /** Earlier credit notes, for what is left to credit (`creditedSoFar`). */
       credits: CreditRecord[];
     };
@@ -144,20 +164,28 @@ export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, InvoiceState>
           },
         ];
       case 'RecordPayment': {
-        if (state.paid) return [];
-        if (!isBalanced(command.lines)) throw new ValidationError('journal entry does not balance');
-        const amountEur = command.lines.find((l) => l.debit !== '0.00')?.debit ?? '0.00';
+        if (state.paymentIds.includes(command.paymentId)) return [];
+        const open = decimal(receivableInEuro(state.invoice)).minus(state.paidEur);
+        if (decimal(command.amountEur).lte(0) || decimal(command.amountEur).gt(open)) {
+          throw new ValidationError('The payment does not fit the open amount', [
+            {
+              field: 'amount',
+              message: `must be more than 0 and at most the ${formatAmount(open)} EUR still open`,
+            },
+          ]);
+        }
         return [
           {
             type: 'InvoicePaymentRecorded',
             data: {
               invoiceId,
+              paymentId: command.paymentId,
               paidAt: command.paidAt,
               ...(command.method === undefined ? {} : { method: command.method }),
-              amountEur,
+              amountEur: command.amountEur,
               bookingDate: toAmsterdamDate(command.paidAt),
               journal: 'bank',
-              lines: command.lines,
+              lines: paymentLinesFor(state.invoice, command.amountEur, command.method),
             },
           },
         ];
@@ -184,7 +212,8 @@ export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, InvoiceState>
         rendered: false,
         sent: false,
         booked: false,
-        paid: false,
+        paidEur: '0.00',
+        paymentIds: [],
         credits: [],
       };
     }
@@ -197,7 +226,11 @@ export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, InvoiceState>
       case 'InvoiceBooked':
         return { ...state, booked: true };
       case 'InvoicePaymentRecorded':
-        return { ...state, paid: true };
+        return {
+          ...state,
+          paidEur: formatAmount(decimal(state.paidEur).plus(event.data.amountEur)),
+          paymentIds: [...state.paymentIds, event.data.paymentId],
+        };
       case 'InvoiceNeedsAttention':
         return state;
       case 'InvoiceCredited': {

@@ -134,16 +134,28 @@ export const isBalanced = (lines: readonly JournalLine[]): boolean =>
 const PSP_CLEARING: Account = { account: 'BLimKruSto', accountName: 'Kruisposten / PSP-tussenrekening' };
 const BANK: Account = { account: 'BLimBanRba', accountName: 'Bank' };
 
-/** Payment of an invoice in EUR: Dr bank or PSP clearing / Cr receivables, the receivable booked in EUR. */
+/** The receivable an invoice or credit note books, in EUR. */
+export const receivableInEuro = (invoice: InvoiceDocument): string => {
+  const receivable = journalLinesFor(invoice).find((line) => line.account === RECEIVABLES.account)!;
+  return invoice.type === 'credit_note' ? receivable.credit : receivable.debit;
+};
+
+/**
+ * A payment in EUR: Dr bank or PSP clearing / Cr receivables; a refund on a credit note the other
+ * way round (domain.md §7).
+ */
 export function paymentLinesFor(
   invoice: InvoiceDocument,
-  bookedLines: readonly JournalLine[],
+  amountEur: string,
+  method: string | undefined,
 ): JournalLine[] {
-  const receivable = bookedLines.find((line) => line.account === RECEIVABLES.account)?.debit ?? '0.00';
-  const method = invoice.payment.method?.toLowerCase();
-  const cash = method === 'bank_transfer' || method === 'sepa_credit_transfer' ? BANK : PSP_CLEARING;
-  return [
-    { ...cash, debit: receivable, credit: '0.00' },
-    { ...RECEIVABLES, debit: '0.00', credit: receivable },
+  const via = (method ?? invoice.payment.method)?.toLowerCase();
+  const cash = via === 'bank_transfer' || via === 'sepa_credit_transfer' ? BANK : PSP_CLEARING;
+  const lines: JournalLine[] = [
+    { ...cash, debit: amountEur, credit: '0.00' },
+    { ...RECEIVABLES, debit: '0.00', credit: amountEur },
   ];
+  return invoice.type === 'credit_note'
+    ? lines.map((line) => ({ ...line, debit: line.credit, credit: line.debit }))
+    : lines;
 }
