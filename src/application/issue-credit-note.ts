@@ -1,4 +1,5 @@
-import { type CreditRequest, creditedSoFar, draftCreditNote } from '../domain/invoice/credit-note.js';
+import { type CreditRequest, draftCreditNote } from '../domain/invoice/credit-note.js';
+import { creditedSoFar } from '../domain/invoice/credit-record.js';
 import { invoiceDecider } from '../domain/invoice/invoice.js';
 import type { InvoiceDocument } from '../domain/invoice/invoice-document.js';
 import { NotFoundError, ValidationError } from '../domain/shared/errors.js';

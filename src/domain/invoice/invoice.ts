@@ -4,7 +4,7 @@ import { assertNever, type Decider } from '../shared/decider.js';
 import { ValidationError } from '../shared/errors.js';
 import { decimal, formatAmount } from '../shared/money.js';
 import { amountString } from '../shared/schemas.js';
-import { type CreditRecord, creditExcess, creditedSoFar, creditRecordSchema } from './credit-note.js';
+import { type CreditRecord, creditExcess, creditedSoFar, creditRecordSchema } from './credit-record.js';
 import { type InvoiceDocument, invoiceDocumentSchema } from './invoice-document.js';
 import {
   isBalanced,

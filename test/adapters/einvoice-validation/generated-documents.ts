@@ -4,11 +4,8 @@
  * foreign buyers, paid by card/iDEAL/PayPal or unpaid, another currency, VAT-inclusive prices, and credit notes
  * (full, part, by amount). The validation tests render each one and expect no fatal finding.
  */
-import {
-  type CreditRequest,
-  creditedSoFar,
-  draftCreditNote,
-} from '../../../src/domain/invoice/credit-note.js';
+import { type CreditRequest, draftCreditNote } from '../../../src/domain/invoice/credit-note.js';
+import { creditedSoFar } from '../../../src/domain/invoice/credit-record.js';
 import type { InvoiceDocument } from '../../../src/domain/invoice/invoice-document.js';
 import {
   type address,

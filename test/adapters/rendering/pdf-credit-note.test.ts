@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderPdfInvoice } from '../../../src/adapters/rendering/pdf-invoice.js';
-import { creditedSoFar, draftCreditNote } from '../../../src/domain/invoice/credit-note.js';
+import { draftCreditNote } from '../../../src/domain/invoice/credit-note.js';
+import { creditedSoFar } from '../../../src/domain/invoice/credit-record.js';
 import type { InvoiceDocument } from '../../../src/domain/invoice/invoice-document.js';
 import { domesticMixedRates } from '../../fixtures/invoices/domestic-mixed-rates.js';
 import { paperCreditNote, usdInvoice } from '../../fixtures/invoices/foreign-currency.js';

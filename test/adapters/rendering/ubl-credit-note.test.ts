@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderUblInvoice } from '../../../src/adapters/rendering/ubl-invoice.js';
-import { creditedSoFar, draftCreditNote } from '../../../src/domain/invoice/credit-note.js';
+import { draftCreditNote } from '../../../src/domain/invoice/credit-note.js';
+import { creditedSoFar } from '../../../src/domain/invoice/credit-record.js';
 import type { InvoiceDocument } from '../../../src/domain/invoice/invoice-document.js';
 import { businessBuyerPeppol, domesticMixedRates } from '../../fixtures/invoices/domestic-mixed-rates.js';
 import { paperCreditNote, usdInvoice } from '../../fixtures/invoices/foreign-currency.js';

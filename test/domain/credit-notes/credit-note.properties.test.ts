@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { type CreditRequest, draftCreditNote } from '../../../src/domain/invoice/credit-note.js';
 import {
   type CreditedSoFar,
   type CreditRecord,
-  type CreditRequest,
   creditedSoFar,
-  draftCreditNote,
-} from '../../../src/domain/invoice/credit-note.js';
+} from '../../../src/domain/invoice/credit-record.js';
 import { type InvoiceEvent, invoiceDecider } from '../../../src/domain/invoice/invoice.js';
 import type { InvoiceDocument } from '../../../src/domain/invoice/invoice-document.js';
 import { fold } from '../../../src/domain/shared/decider.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { creditedSoFar, draftCreditNote } from '../../../src/domain/invoice/credit-note.js';
+import { draftCreditNote } from '../../../src/domain/invoice/credit-note.js';
+import { creditedSoFar } from '../../../src/domain/invoice/credit-record.js';
 import type { InvoiceDocument } from '../../../src/domain/invoice/invoice-document.js';
 import { businessBuyerPeppol, domesticMixedRates } from '../../fixtures/invoices/domestic-mixed-rates.js';
 import { credit, creditedAt, expectConsistent, issue } from './support.js';

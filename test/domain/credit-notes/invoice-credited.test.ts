@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditedSoFar } from '../../../src/domain/invoice/credit-note.js';
+import { creditedSoFar } from '../../../src/domain/invoice/credit-record.js';
 import { invoiceDecider, invoiceEventSchemas } from '../../../src/domain/invoice/invoice.js';
 import { fold } from '../../../src/domain/shared/decider.js';
 import { ValidationError } from '../../../src/domain/shared/errors.js';

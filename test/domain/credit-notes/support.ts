@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import {
-  type CreditRecord,
-  type CreditRequest,
-  creditedSoFar,
-  draftCreditNote,
-} from '../../../src/domain/invoice/credit-note.js';
+import { type CreditRequest, draftCreditNote } from '../../../src/domain/invoice/credit-note.js';
+import { type CreditRecord, creditedSoFar } from '../../../src/domain/invoice/credit-record.js';
 import { draftInvoice } from '../../../src/domain/invoice/invoice-calculation.js';
 import {
   type DocumentAllowanceCharge,
