@@ -10,6 +10,7 @@ import { distanceSalesStream, invoiceStream, orderStream } from '../domain/strea
 import type { SellerSettings } from '../domain/tenant/seller-settings.js';
 import { crossesThreshold, distanceSalesDecider, passedThreshold } from '../domain/vat/distance-sales.js';
 import { isEuDistanceSale } from '../domain/vat/vat-decision.js';
+import { vatIdCountry } from '../domain/vat/vat-id/vat-id.js';
 import type { VatIdVerification } from '../domain/vat/vat-id/vat-id-verifier.js';
 import { assignDocumentNumber, type NumberingDependencies } from './assign-number.js';
 import { handleCommand, loadState } from './command-handler.js';
@@ -90,8 +91,7 @@ function isDistanceSale(
   buyerVatId: VatIdVerification | undefined,
 ) {
   if (seller === undefined) return false;
-  const verifiedCountry =
-    buyerVatId?.valid === true ? buyerVatId.vatId.slice(0, 2).replace('EL', 'GR') : undefined;
+  const verifiedCountry = buyerVatId?.valid === true ? vatIdCountry(buyerVatId.vatId) : undefined;
   const situation = {
     sellerCountry: seller.address.countryCode,
     shipToCountry: (order.shipTo ?? order.customer.address).countryCode,

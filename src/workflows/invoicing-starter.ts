@@ -2,7 +2,7 @@ import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/c
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { sql } from 'kysely';
 import type { Db } from '../adapters/db/database.js';
-import type { EventStore, Subscription } from '../domain/ports/event-store.js';
+import type { EventStore, RecordedEvent, Subscription } from '../domain/ports/event-store.js';
 import {
   creditNoteWorkflowId,
   INVOICING_TASK_QUEUE,
@@ -11,6 +11,7 @@ import {
 } from './invoice-order.workflow.js';
 
 const CHECKPOINT = 'invoicing-starter';
+const CHECKPOINT_EVERY = 200;
 
 /**
  * Starts one invoiceOrder workflow per OrderReceived event, and one processCreditNote workflow per
@@ -20,6 +21,8 @@ const CHECKPOINT = 'invoicing-starter';
  */
 export class InvoicingStarter {
   private subscription: Subscription | undefined;
+  /** Events handled since the checkpoint was last written (EventStoreDB positions are byte offsets, not counts). */
+  private unsaved = 0;
 
   constructor(
     private readonly deps: { db: Db; eventStore: EventStore; client: Client; taskQueue?: string },
@@ -32,33 +35,44 @@ export class InvoicingStarter {
     this.subscription = this.deps.eventStore.subscribeAll({
       after,
       onEvent: async (event) => {
-        if (event.type === 'OrderReceived') {
-          const { tenantId, orderId } = event.data as InvoiceOrderInput;
-          await this.startWorkflow('invoiceOrder', invoiceWorkflowId(tenantId, orderId), {
-            tenantId,
-            orderId,
-          });
-        }
-        if (event.type === 'InvoiceIssued') {
-          const { invoice } = event.data as {
-            invoice: { type: string; tenantId: string; orderId: string; invoiceId: string };
-          };
-          if (invoice.type === 'credit_note') {
-            const { tenantId, orderId, invoiceId: creditNoteId } = invoice;
-            await this.startWorkflow('processCreditNote', creditNoteWorkflowId(tenantId, creditNoteId), {
-              tenantId,
-              orderId,
-              creditNoteId,
-            });
-          }
-        }
-        await this.saveCheckpoint(event.position);
+        const started = await this.startFor(event);
+        // Most events start nothing; re-reading a few hundred of them after a restart is cheaper than
+        // a write per event, and a repeated start is refused by Temporal anyway.
+        this.unsaved += 1;
+        if (started || this.unsaved >= CHECKPOINT_EVERY) await this.saveCheckpoint(event.position);
       },
       onError: (error) => {
         this.onError(error);
         setTimeout(() => void this.restart(), 1_000);
       },
     });
+  }
+
+  /** Starts the workflow an event calls for; true when it did. */
+  private async startFor(event: RecordedEvent): Promise<boolean> {
+    if (event.type === 'OrderReceived') {
+      const { tenantId, orderId } = event.data as InvoiceOrderInput;
+      await this.startWorkflow('invoiceOrder', invoiceWorkflowId(tenantId, orderId), {
+        tenantId,
+        orderId,
+      });
+      return true;
+    }
+    if (event.type === 'InvoiceIssued') {
+      const { invoice } = event.data as {
+        invoice: { type: string; tenantId: string; orderId: string; invoiceId: string };
+      };
+      if (invoice.type === 'credit_note') {
+        const { tenantId, orderId, invoiceId: creditNoteId } = invoice;
+        await this.startWorkflow('processCreditNote', creditNoteWorkflowId(tenantId, creditNoteId), {
+          tenantId,
+          orderId,
+          creditNoteId,
+        });
+        return true;
+      }
+    }
+    return false;
   }
 
   async stop(): Promise<void> {
@@ -95,6 +109,7 @@ export class InvoicingStarter {
   }
 
   private async saveCheckpoint(position: bigint): Promise<void> {
+    this.unsaved = 0;
     await this.deps.db
       .insertInto('projection_checkpoints')
       .values({ name: CHECKPOINT, position: String(position) })

@@ -15,6 +15,7 @@ import {
 } from '../shared/money.js';
 import type { SellerSettings } from '../tenant/seller-settings.js';
 import { decideVat, type VatDecision, type VatSituation } from '../vat/vat-decision.js';
+import { vatIdCountry } from '../vat/vat-id/vat-id.js';
 import type { VatIdVerification } from '../vat/vat-id/vat-id-verifier.js';
 import { exemptionFor } from '../vat/vat-notes.js';
 import type {
@@ -279,12 +280,6 @@ function vatSituation(input: InvoiceDraftInput, seller: SellerSettings): VatSitu
     supplyDate: toAmsterdamDate(order.shippedAt ?? order.orderedAt),
   };
 }
-
-/** VAT IDs carry the country as prefix; Greece uses EL, which is GR in ISO 3166. */
-const vatIdCountry = (vatId: string) => {
-  const prefix = vatId.slice(0, 2);
-  return prefix === 'EL' ? 'GR' : prefix;
-};
 
 function groupLines(treatments: readonly VatTreatment[], lineTotals: readonly Decimal[]): VatGroup[] {
   const byKey = new Map<string, VatGroup>();

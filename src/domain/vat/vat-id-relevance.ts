@@ -1,5 +1,6 @@
 import type { Order } from '../order/order.js';
 import { isEuMemberState } from './rates/eu-vat-rates.js';
+import { vatIdCountry } from './vat-id/vat-id.js';
 
 /**
  * The orders whose buyer VAT ID must be verified before invoicing, because a valid one changes the
@@ -10,7 +11,7 @@ import { isEuMemberState } from './rates/eu-vat-rates.js';
 export function buyerVatIdMatters(order: Order, sellerCountry: string): boolean {
   const vatId = order.customer.vatId;
   if (vatId === undefined) return false;
-  const vatCountry = vatId.startsWith('EL') ? 'GR' : vatId.slice(0, 2);
+  const vatCountry = vatIdCountry(vatId);
   if (!isEuMemberState(vatCountry)) return false;
   const shipTo = (order.shipTo ?? order.customer.address).countryCode;
   const goodsToOtherMemberState = shipTo !== sellerCountry && isEuMemberState(shipTo);

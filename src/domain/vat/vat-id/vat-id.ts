@@ -64,3 +64,6 @@ export const hasValidCheckDigits = (vatId: string): boolean => {
   if (!parsed || !rules) return false;
   return checkVAT(parsed.normalized, [rules]).isValid;
 };
+
+/** ISO 3166 country of a VAT ID's prefix (Greece's prefix EL is GR). */
+export const vatIdCountry = (vatId: string): string => isoFromPrefix(vatId.slice(0, 2).toUpperCase());
