@@ -10,13 +10,15 @@ export const hashApiKey = (apiKey: string): string => createHash('sha256').updat
 export interface Principal {
   readonly tenantId: string;
   readonly role: ApiKeyRole;
+  /** The key's public id: who did it, in events that record a person's decision. */
+  readonly keyId: string;
 }
 
 export async function authenticate(db: Db, apiKey: string): Promise<Principal | undefined> {
   const row = await db
     .selectFrom('api_keys')
-    .select(['tenant_id', 'role'])
+    .select(['tenant_id', 'role', 'key_id'])
     .where('key_hash', '=', hashApiKey(apiKey))
     .executeTakeFirst();
-  return row === undefined ? undefined : { tenantId: row.tenant_id, role: row.role };
+  return row === undefined ? undefined : { tenantId: row.tenant_id, role: row.role, keyId: row.key_id };
 }

@@ -1,7 +1,7 @@
-import { type AnyDomainEvent, EVENT_SCHEMA_VERSION, parseEvent } from '../domain/events.js';
+import { type AnyDomainEvent, EVENT_SCHEMA_VERSION, parseEvent, unrecordableFields } from '../domain/events.js';
 import type { EventStore, RecordedEvent } from '../domain/ports/event-store.js';
 import type { Decider, TypedEvent } from '../domain/shared/decider.js';
-import { ConcurrencyError } from '../domain/shared/errors.js';
+import { ConcurrencyError, ValidationError } from '../domain/shared/errors.js';
 import { deterministicId } from '../domain/shared/ids.js';
 
 export interface HandleResult<State, Event> {
@@ -57,6 +57,7 @@ export async function handleCommand<Command, Event extends TypedEvent, State>(
       state,
     );
     if (newEvents.length === 0) return { state, newEvents, position: undefined };
+    assertRecordable(newEvents);
     try {
       const result = await store.append(
         stream,
@@ -78,6 +79,16 @@ export async function handleCommand<Command, Event extends TypedEvent, State>(
     } catch (error) {
       if (!(error instanceof ConcurrencyError) || attempt >= maxAttempts) throw error;
       await backoff(attempt);
+    }
+  }
+}
+
+/** Refuses, before the append, an event that would fail its own schema when read back. */
+function assertRecordable(events: readonly TypedEvent[]): void {
+  for (const event of events) {
+    const errors = unrecordableFields(event.type, event.data);
+    if (errors.length > 0) {
+      throw new ValidationError(`${event.type} would not be a valid record; nothing was stored`, errors);
     }
   }
 }

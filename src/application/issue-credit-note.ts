@@ -67,6 +67,7 @@ export async function issueCreditNote(
     issueDate: draft.issueDate,
     issuedAt: now,
     seller,
+    document: draft,
   });
   const { state } = await handleCommand(
     deps.eventStore,

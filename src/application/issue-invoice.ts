@@ -72,6 +72,7 @@ export async function issueInvoice(
     issueDate: draft.issueDate,
     issuedAt,
     seller: seller!,
+    document: draft,
   });
 
   const { state } = await handleCommand(

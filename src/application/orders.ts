@@ -1,8 +1,8 @@
 import type { Order } from '../domain/order/order.js';
-import { orderDecider } from '../domain/order/order-decider.js';
+import { type OrderCommand, orderDecider } from '../domain/order/order-decider.js';
 import { deterministicId } from '../domain/shared/ids.js';
 import { orderStream } from '../domain/streams.js';
-import { handleCommand } from './command-handler.js';
+import { handleCommand, loadState } from './command-handler.js';
 import type { AppDependencies } from './dependencies.js';
 
 /** The order id is derived from (tenant, channel, externalId): a duplicate delivery lands on the same stream. */
@@ -34,4 +34,53 @@ export async function receiveOrder(
     { commandId: 'receive', metadata: { tenantId } },
   );
   return { orderId, created: newEvents.length > 0, position };
+}
+
+/**
+ * A person releases a held or parked order: it runs again with today's settings. Answers the
+ * number of releases so far, which tells the outcomes of each run apart.
+ */
+export async function retryOrder(
+  deps: AppDependencies,
+  tenantId: string,
+  orderId: string,
+  requestedBy: string,
+): Promise<void> {
+  await decideOnOrder(deps, tenantId, orderId, {
+    type: 'RequestOrderRetry',
+    tenantId,
+    orderId,
+    requestedBy,
+    now: deps.clock.now(),
+  });
+}
+
+/** A person's decision on a buyer VAT ID that cannot be verified; the order then runs again. */
+export async function decideVatId(
+  deps: AppDependencies,
+  tenantId: string,
+  orderId: string,
+  decision: 'charge_as_consumer',
+  decidedBy: string,
+): Promise<void> {
+  await decideOnOrder(deps, tenantId, orderId, {
+    type: 'DecideVatId',
+    tenantId,
+    orderId,
+    decision,
+    decidedBy,
+    now: deps.clock.now(),
+  });
+}
+
+/** Commands of a person: each release gets its own event ids (a second release is not a duplicate). */
+async function decideOnOrder(deps: AppDependencies, tenantId: string, orderId: string, command: OrderCommand) {
+  const stream = orderStream(tenantId, orderId);
+  const { state } = await loadState(deps.eventStore, stream, orderDecider);
+  const releases = state.status === 'none' ? 0 : state.retries;
+  await handleCommand(deps.eventStore, stream, orderDecider, command, {
+    commandId: `release-${releases + 1}`,
+    metadata: { tenantId },
+    maxAttempts: 1,
+  });
 }

@@ -77,14 +77,16 @@ export async function findOrder(db: Db, tenantId: string, orderId: string): Prom
 export async function listOrders(
   db: Db,
   tenantId: string,
-  cursor: string | undefined,
-  limit: number,
+  query: { cursor?: string | undefined; limit: number; status?: OrderStatus | undefined; channel?: string | undefined },
 ): Promise<Page<OrderView>> {
+  const { cursor, limit, status, channel } = query;
   const after = decodeCursor(cursor);
   const rows = await db
     .selectFrom('orders')
     .select(orderColumns)
     .where('tenant_id', '=', tenantId)
+    .$if(status !== undefined, (q) => q.where('status', '=', status!))
+    .$if(channel !== undefined, (q) => q.where('channel', '=', channel!))
     .$if(after !== undefined, (q) => q.where('seq', '>', after!))
     .orderBy('orders.seq')
     .limit(limit + 1)

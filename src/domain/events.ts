@@ -34,3 +34,18 @@ export function parseEvent(type: string, data: unknown, schemaVersion: unknown):
   }
   return { type, data: eventSchemas[type].parse(data) } as AnyDomainEvent;
 }
+
+/**
+ * The field errors that would make `data` fail its own schema when read back, or [] when it is
+ * recordable. Every command handler checks this before appending: an event that cannot be read is
+ * never written, so no reader (projection, workflow, export) can be stopped by one.
+ */
+export function unrecordableFields(type: string, data: unknown): { field: string; message: string }[] {
+  if (!isKnownEventType(type)) return [{ field: 'type', message: `${type} is not a known event type` }];
+  const parsed = eventSchemas[type].safeParse(data);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((issue) => ({
+    field: issue.path.map(String).join('.') || type,
+    message: issue.message,
+  }));
+}

@@ -1,6 +1,6 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -8,11 +8,13 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { createAuth } from './auth.js';
+import { echoRequestId, RequestLogController, requestId } from './logging.js';
 import { registerProblemHandlers } from './problem.js';
 import { creditNoteRoutes } from './routes/credit-notes.js';
 import { exportRoutes, registerAuditTrailBodyParser } from './routes/exports.js';
 import { healthRoutes } from './routes/health.js';
 import { invoiceRoutes } from './routes/invoices.js';
+import { operatorRoutes } from './routes/operator.js';
 import { orderRoutes } from './routes/orders.js';
 import { paymentRoutes } from './routes/payments.js';
 import { reportRoutes } from './routes/reports.js';
@@ -20,11 +22,17 @@ import { tenantRoutes } from './routes/tenants.js';
 import type { HttpServices } from './services.js';
 
 /**
- * The merchant API. Infrastructure (validation, OpenAPI, errors) first, then routes, registered
- * explicitly with their auth guard attached per route so the wiring is visible.
+ * The merchant API. Infrastructure (logging, validation, OpenAPI, errors) first, then routes,
+ * registered explicitly with their auth guard attached per route so the wiring is visible.
  */
-export async function buildApp(services: HttpServices, options: FastifyServerOptions = {}) {
-  const app = Fastify({ logger: false, ...options }).withTypeProvider<ZodTypeProvider>();
+export async function buildApp(services: HttpServices, options: { readonly logger: FastifyBaseLogger }) {
+  const app = Fastify({
+    loggerInstance: options.logger,
+    logController: new RequestLogController(),
+    requestIdHeader: false,
+    genReqId: requestId,
+  }).withTypeProvider<ZodTypeProvider>();
+  echoRequestId(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
@@ -53,5 +61,6 @@ export async function buildApp(services: HttpServices, options: FastifyServerOpt
   reportRoutes(app, services, auth);
   registerAuditTrailBodyParser(app);
   exportRoutes(app, services, auth);
+  operatorRoutes(app, services, auth);
   return app;
 }

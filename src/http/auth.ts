@@ -31,10 +31,16 @@ export function createAuth(db: Db, adminApiKey: string | undefined) {
     merchant: tenantKey(false),
     /** merchant or accountant keys: reads of invoices, reports, exports. */
     reader: tenantKey(true),
+    /** the operator key: tenant management. */
     admin: async (request: FastifyRequest, _reply: FastifyReply) => {
       const key = bearer(request);
-      if (adminApiKey === undefined || key === undefined || !sameSecret(key, adminApiKey))
-        throw unauthorized();
+      if (key === undefined) throw unauthorized();
+      if (adminApiKey !== undefined && sameSecret(key, adminApiKey)) return;
+      // A valid key of the wrong kind is known but not allowed (403); only an unknown key is 401.
+      if ((await authenticate(db, key)) !== undefined) {
+        throw forbidden('A tenant API key cannot do this; it needs the operator key (ADMIN_API_KEY).');
+      }
+      throw unauthorized();
     },
   };
 }

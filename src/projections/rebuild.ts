@@ -19,6 +19,8 @@ export async function rebuildReadModels(
   if (tables.includes('events')) throw new Error('A projection may not own the event store table');
   await db.transaction().execute(async (trx) => {
     for (const table of tables) await trx.deleteFrom(table).execute();
+    // Failures are a fact about applying events: the replay finds again whatever still fails.
+    await trx.deleteFrom('projection_failures').execute();
     // Reset rather than delete the checkpoint: a live runner elsewhere then sees it move, drops its
     // in-flight batch and simply helps with the replay.
     await writeCheckpoint(trx, 0n);

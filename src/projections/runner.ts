@@ -1,9 +1,10 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../adapters/db/database.js';
 import { parseEvent } from '../domain/events.js';
 import type { EventStore, RecordedEvent } from '../domain/ports/event-store.js';
 import { Alarm } from './alarm.js';
 import { ensureCheckpoint, lockCheckpoint, readCheckpoint, writeCheckpoint } from './checkpoint.js';
+import { isTransientDatabaseError, messageChain, openFailureStreams, recordFailure } from './failures.js';
 import type { Projection } from './projection.js';
 
 export interface ProjectionRunnerOptions {
@@ -13,6 +14,13 @@ export interface ProjectionRunnerOptions {
   readonly batchSize?: number;
   readonly pollIntervalMs?: number;
   readonly onError?: (error: unknown) => void;
+  /** Called once per event recorded as poison (after its batch committed). */
+  readonly onPoison?: (poison: PoisonEvent) => void;
+}
+
+export interface PoisonEvent {
+  readonly recorded: RecordedEvent;
+  readonly error: Error;
 }
 
 /** 'retry': the checkpoint moved (another runner, a rebuild) or was just created; read again at once. */
@@ -29,6 +37,7 @@ export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly onError: (error: unknown) => void;
+  private readonly onPoison: (poison: PoisonEvent) => void;
   private readonly alarm = new Alarm();
   private loop: Promise<void> | undefined;
   private stopping = false;
@@ -37,6 +46,18 @@ export class ProjectionRunner {
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.onError = options.onError ?? ((error) => console.error('projection runner:', error));
+    this.onPoison =
+      options.onPoison ??
+      (({ recorded, error }) =>
+        console.error(
+          JSON.stringify({
+            msg: 'projection failure recorded; stream held back until replayed',
+            position: String(recorded.position),
+            stream: recorded.stream,
+            type: recorded.type,
+            error: messageChain(error),
+          }),
+        ));
   }
 
   start(): void {
@@ -98,21 +119,58 @@ export class ProjectionRunner {
     const last = batch.at(-1);
     if (last === undefined) return 'caught-up';
 
+    const poisoned: PoisonEvent[] = [];
     const outcome = await db.transaction().execute(async (trx): Promise<BatchOutcome> => {
       // Read models are a function of the checkpoint: if it still equals `after`, this batch is
       // exactly what comes next; if not, another runner (or a rebuild) got there first.
       if ((await lockCheckpoint(trx)) !== after) return 'retry';
-      for (const recorded of batch) await applyEvent(trx, this.options.projections, recorded);
+      const blocked = await openFailureStreams(trx);
+      for (const recorded of batch) {
+        const failure = await applyOrRecord(trx, this.options.projections, recorded, blocked);
+        if (failure !== undefined) poisoned.push({ recorded, error: failure });
+      }
       await writeCheckpoint(trx, last.position);
       return 'applied';
     });
+    for (const poison of poisoned) this.onPoison(poison);
     if (outcome === 'applied') this.alarm.ring();
     return outcome;
   }
 }
 
-/** Names the event and the step in the error: a poison event blocks the runner until someone fixes it. */
-async function applyEvent(
+/**
+ * Applies one event inside a savepoint. A stream with an open failure has its later events held
+ * back; an event that fails for a reason of its own (not the connection) is recorded as poison and
+ * the batch goes on. Returns the error of a newly poisoned event.
+ */
+async function applyOrRecord(
+  trx: Transaction<Database>,
+  projections: readonly Projection[],
+  recorded: RecordedEvent,
+  blocked: Set<string>,
+): Promise<Error | undefined> {
+  if (blocked.has(recorded.stream)) {
+    await recordFailure(trx, recorded, 'held_back', 'An earlier event of this stream could not be applied');
+    return undefined;
+  }
+  await sql`savepoint apply_event`.execute(trx);
+  try {
+    await applyEvent(trx, projections, recorded);
+    await sql`release savepoint apply_event`.execute(trx);
+    return undefined;
+  } catch (error) {
+    if (isTransientDatabaseError(error)) throw error;
+    await sql`rollback to savepoint apply_event`.execute(trx);
+    const failure = error instanceof Error ? error : new Error(String(error));
+    await recordFailure(trx, recorded, 'failed', messageChain(failure));
+    blocked.add(recorded.stream);
+    return failure;
+  }
+}
+
+
+/** Names the event and the step in the error. */
+export async function applyEvent(
   trx: Transaction<Database>,
   projections: readonly Projection[],
   recorded: RecordedEvent,

@@ -10,6 +10,7 @@ import { getSellerSettings } from '../application/tenants.js';
 import { invoiceDecider } from '../domain/invoice/invoice.js';
 import { journalLinesFor, receivableInEuro } from '../domain/invoice/journal.js';
 import { orderDecider } from '../domain/order/order-decider.js';
+import type { DocumentCheck } from '../domain/ports/document-check.js';
 import type { DocumentStore } from '../domain/ports/document-store.js';
 import type { Mailer } from '../domain/ports/mailer.js';
 import {
@@ -31,6 +32,8 @@ export interface ActivityDependencies extends Omit<AppDependencies, 'db'> {
   /** Hot streams (invoice series, distance sales) are cached and serialised within this worker. */
   readonly streamCache: AggregateStateCache;
   readonly streamLock: KeyedMutex;
+  /** The e-invoice rules, asked before a number is assigned. */
+  readonly documentCheck: DocumentCheck;
 }
 
 interface InvoiceRef {
@@ -117,6 +120,8 @@ export function createActivities(deps: ActivityDependencies) {
       if (vatId === undefined || alreadyVerified || !buyerVatIdMatters(state.order, sellerCountry)) {
         return { verified: state.buyerVatId?.valid ?? false };
       }
+      // A person decided to invoice as to a consumer: VIES is not asked again for this order.
+      if (state.vatIdDecision === 'charge_as_consumer') return { verified: false };
       let verification: VatIdVerification;
       try {
         verification = await deps.vatIdVerifier.verify(vatId);
@@ -194,9 +199,14 @@ export function createActivities(deps: ActivityDependencies) {
     }) {
       const now = deps.clock.now();
       const reason = `${input.step}: ${input.reason}`;
+      const stream = orderStream(input.tenantId, input.orderId);
+      const { state: order } = await loadState(deps.eventStore, stream, orderDecider);
+      // Each run after a person's release records its own outcome (not a duplicate of the first run's).
+      const run = order.status === 'none' ? 0 : order.retries;
+      const commandId = run === 0 ? `attention-${input.step}` : `attention-${input.step}-run-${run}`;
       await handleCommand(
         deps.eventStore,
-        orderStream(input.tenantId, input.orderId),
+        stream,
         orderDecider,
         {
           type: 'FlagOrderNeedsAttention',
@@ -206,10 +216,10 @@ export function createActivities(deps: ActivityDependencies) {
           errors: input.errors,
           now,
         },
-        { commandId: `attention-${input.step}`, metadata: { tenantId: input.tenantId } },
+        { commandId, metadata: { tenantId: input.tenantId } },
       );
       if (input.invoiceId !== undefined) {
-        await record({ tenantId: input.tenantId, invoiceId: input.invoiceId }, `attention-${input.step}`, {
+        await record({ tenantId: input.tenantId, invoiceId: input.invoiceId }, commandId, {
           type: 'FlagNeedsAttention',
           step: input.step,
           reason: input.reason,

@@ -1,40 +1,47 @@
+import { intlDate, intlMoney } from '../domain/i18n/intl-format.js';
+import type { EmailFacts } from '../domain/i18n/translation.js';
+import { translationFor } from '../domain/i18n/translations.js';
 import type { InvoiceDocument } from '../domain/invoice/invoice-document.js';
 import type { OutgoingMail } from '../domain/ports/mailer.js';
+import { decimal } from '../domain/shared/money.js';
 
-const documentName = {
-  nl: (i: InvoiceDocument) => (i.type === 'credit_note' ? 'creditnota' : 'factuur'),
-  en: (i: InvoiceDocument) => (i.type === 'credit_note' ? 'credit note' : 'invoice'),
+/** The invoice's facts for the e-mail, amounts and dates written the way the buyer's locale writes them. */
+const emailFacts = (invoice: InvoiceDocument): EmailFacts => {
+  const { language, currency, totals } = invoice;
+  const owed = invoice.type === 'invoice' && decimal(totals.payable).gt(0);
+  return {
+    type: invoice.type,
+    number: invoice.number,
+    issueDate: intlDate(invoice.issueDate, language),
+    orderReference: invoice.orderReference,
+    recipient: invoice.buyer.contactName ?? invoice.buyer.name,
+    seller: invoice.seller.name,
+    total: intlMoney(totals.gross, currency, language),
+    ...(owed
+      ? {
+          due: {
+            amount: intlMoney(totals.payable, currency, language),
+            ...(invoice.dueDate === undefined ? {} : { date: intlDate(invoice.dueDate, language) }),
+          },
+        }
+      : {}),
+  };
 };
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-const TEXT = {
-  nl: {
-    subject: (i: InvoiceDocument) => `${capitalised(documentName.nl(i))} ${i.number} van ${i.seller.name}`,
-    body: (i: InvoiceDocument) =>
-      `Beste ${i.buyer.contactName ?? i.buyer.name},\n\nIn de bijlage vindt u ${documentName.nl(i)} ${i.number} voor uw bestelling ${i.orderReference} ` +
-      `(${i.currency} ${i.totals.gross}), als PDF en als e-factuur (UBL).\n\nMet vriendelijke groet,\n${i.seller.name}\n`,
-  },
-  en: {
-    subject: (i: InvoiceDocument) => `${capitalised(documentName.en(i))} ${i.number} from ${i.seller.name}`,
-    body: (i: InvoiceDocument) =>
-      `Dear ${i.buyer.contactName ?? i.buyer.name},\n\nAttached is ${documentName.en(i)} ${i.number} for your order ${i.orderReference} ` +
-      `(${i.currency} ${i.totals.gross}), as a PDF and as an e-invoice (UBL).\n\nKind regards,\n${i.seller.name}\n`,
-  },
-};
-
-/** The customer's copy: PDF for people, UBL for their bookkeeping software. */
+/** The customer's copy in the buyer's language: PDF for people, UBL for their bookkeeping software. */
 export function invoiceEmail(
   invoice: InvoiceDocument,
   to: string,
   documents: { pdf: Buffer; ubl: Buffer },
 ): OutgoingMail {
-  const text = invoice.language === 'nl' ? TEXT.nl : TEXT.en;
+  const { email } = translationFor(invoice.language);
+  const facts = emailFacts(invoice);
   return {
     // Stable per invoice: a retried send after a lost acknowledgement is recognisably the same message.
     messageId: `<invoice-${invoice.invoiceId}@autofactuur.invalid>`,
     to,
-    subject: text.subject(invoice),
-    text: text.body(invoice),
+    subject: email.subject(facts),
+    text: email.body(facts),
     attachments: [
       { filename: `${invoice.number}.pdf`, contentType: 'application/pdf', content: documents.pdf },
       { filename: `${invoice.number}.xml`, contentType: 'application/xml', content: documents.ubl },

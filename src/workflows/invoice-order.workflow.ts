@@ -1,4 +1,12 @@
-import { ActivityFailure, ApplicationFailure, proxyActivities } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  defineSignal,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
 import type { InvoicingActivities } from './activities.js';
 
 export const INVOICING_TASK_QUEUE = 'invoicing';
@@ -64,14 +72,37 @@ const { deliverByEmail } = proxyActivities<InvoicingActivities>({
   },
 });
 
+/** A person released the order (retry, VAT ID decision): run again with what the order says now. */
+export const releaseSignal = defineSignal('release');
+
 /**
- * One order → one invoice: issue (number assigned) → render PDF + UBL → e-mail → book.
- * Orchestration only; every effect happens in an idempotent activity.
+ * One order → one invoice: verify the buyer's VAT ID → issue (number assigned) → render PDF + UBL →
+ * e-mail → book. Orchestration only; every effect happens in an idempotent activity. A step that
+ * fails for good parks the order as needs_attention and the workflow waits for a person's release;
+ * a release also cuts short the wait of an order held for VIES.
  */
 export async function invoiceOrder(input: InvoiceOrderInput): Promise<InvoiceOrderResult> {
+  let releases = 0;
+  setHandler(releaseSignal, () => {
+    releases += 1;
+  });
+  for (;;) {
+    const seen = releases;
+    const released = () => releases > seen;
+    const outcome = await invoiceOnce(input, released);
+    if (outcome === 'released') continue;
+    if (outcome.status === 'booked') return outcome;
+    await condition(released);
+  }
+}
+
+async function invoiceOnce(
+  input: InvoiceOrderInput,
+  released: () => boolean,
+): Promise<InvoiceOrderResult | 'released'> {
   let invoice: { invoiceId: string; number: string };
   try {
-    await verifyBuyerVatId(input);
+    if ((await verifyUnlessReleased(input, released)) === 'released') return 'released';
     // Taken after a possibly long hold; workflow time is replay-safe, so every retry of the issue
     // step sees the same invoice date.
     const issuedAt = new Date().toISOString();
@@ -85,6 +116,20 @@ export async function invoiceOrder(input: InvoiceOrderInput): Promise<InvoiceOrd
     ...(await documentsDeliveryAndBooking(input.tenantId, input.orderId, invoice.invoiceId)),
     ...invoice,
   };
+}
+
+/** VIES may be down for hours: the check retries on its own until a person releases the order. */
+async function verifyUnlessReleased(input: InvoiceOrderInput, released: () => boolean) {
+  const scope = new CancellationScope();
+  const verification = scope.run(() => verifyBuyerVatId(input));
+  const outcome = await Promise.race([
+    verification.then(() => 'verified' as const),
+    condition(released).then(() => 'released' as const),
+  ]);
+  if (outcome === 'verified') return outcome;
+  scope.cancel();
+  await verification.catch(() => undefined);
+  return outcome;
 }
 
 /** An issued credit note (numbered by the API) gets the same documents, delivery and booking. */

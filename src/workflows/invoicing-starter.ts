@@ -8,6 +8,7 @@ import {
   INVOICING_TASK_QUEUE,
   type InvoiceOrderInput,
   invoiceWorkflowId,
+  releaseSignal,
 } from './invoice-order.workflow.js';
 
 const CHECKPOINT = 'invoicing-starter';
@@ -58,6 +59,11 @@ export class InvoicingStarter {
       });
       return true;
     }
+    if (event.type === 'OrderRetryRequested' || event.type === 'OrderVatIdDecided') {
+      const { tenantId, orderId } = event.data as InvoiceOrderInput;
+      await this.release(tenantId, orderId);
+      return true;
+    }
     if (event.type === 'InvoiceIssued') {
       const { invoice } = event.data as {
         invoice: { type: string; tenantId: string; orderId: string; invoiceId: string };
@@ -84,6 +90,22 @@ export class InvoicingStarter {
     if (this.subscription === undefined) return;
     await this.stop();
     await this.start();
+  }
+
+  /**
+   * Wakes the order's workflow where it waits; a workflow that already ended (before releases
+   * existed, or after a crash of its run) is started again under the same id. Either way the order
+   * is invoiced at most once: the invoice id derives from the order and every step is idempotent.
+   */
+  private async release(tenantId: string, orderId: string): Promise<void> {
+    await this.deps.client.workflow.signalWithStart('invoiceOrder', {
+      workflowId: invoiceWorkflowId(tenantId, orderId),
+      taskQueue: this.deps.taskQueue ?? INVOICING_TASK_QUEUE,
+      args: [{ tenantId, orderId }],
+      signal: releaseSignal,
+      signalArgs: [],
+      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+    });
   }
 
   private async startWorkflow(workflowType: string, workflowId: string, input: object): Promise<void> {

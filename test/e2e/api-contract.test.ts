@@ -161,7 +161,7 @@ describe('merchant API contract (PostgreSQL, real Temporal, real SMTP)', () => {
           payload: { name: 'x' },
         })
       ).statusCode,
-    ).toBe(401);
+    ).toBe(403);
     const issued = await t.app.inject({
       method: 'POST',
       url: '/v1/api-keys',

@@ -23,16 +23,24 @@ const line = (unitPrice: string, vatClass = 'standard') => ({
   unitPrice,
   vatClass,
 });
+const month = (isoDate: string) => isoDate.slice(0, 7);
+const quarter = (isoDate: string) => `${isoDate.slice(0, 4)}-Q${Math.ceil(Number(isoDate.slice(5, 7)) / 3)}`;
+const utcDate = (instant: Date | string) => new Date(instant).toISOString().slice(0, 10);
 
 describe('books and accountants: ledger, VAT return, ICP, OSS, receivables (PostgreSQL, real Temporal)', () => {
   let t: TestStack;
   let tenant: { id: string; apiKey: string };
   let accountant: string;
-  // Documents are issued today (Amsterdam); the reports look at this month, whatever day the suite runs.
-  const period = toAmsterdamDate(new Date()).slice(0, 7);
-  const lastDay = new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)), 0))
-    .toISOString()
-    .slice(0, 10);
+  // No date here comes from the test's own clock: every period and range is derived from the dates the
+  // system actually gave the documents. The workflow dates the invoices (Temporal's clock), the API the
+  // credit note (the API's clock); at a month boundary, or with only one of the clocks shifted, the two
+  // can fall in different periods, and then each period must hold exactly its own documents.
+  let invoiceDate: string; // issue date of the six invoices
+  let creditNoteDate: string; // issue date of the credit note of b-1
+  let period: string; // the month of the invoices
+  let creditNotePeriod: string;
+  /** Booking dates of the paid orders' payments: the orders' own paidAt (fixed test data). */
+  const orderPaymentDate = toAmsterdamDate(orderBody('x').payment.paidAt);
 
   beforeAll(async () => {
     t = await startTestStack('postgres');
@@ -109,6 +117,7 @@ describe('books and accountants: ledger, VAT return, ICP, OSS, receivables (Post
       payload: {},
     });
     invoiceIds.push((note.json() as { id: string }).id);
+    creditNoteDate = (note.json() as { issueDate: string }).issueDate;
     await eventually(async () => {
       const rows = await t.stack.db
         .selectFrom('invoices')
@@ -124,6 +133,20 @@ describe('books and accountants: ledger, VAT return, ICP, OSS, receivables (Post
       ),
       10_000,
     );
+    const issueDates = new Set<string>();
+    for (const id of invoiceIds.slice(0, 6)) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/v1/invoices/${id}`,
+        headers: bearer(tenant.apiKey),
+      });
+      issueDates.add((res.json() as { issueDate: string }).issueDate);
+    }
+    invoiceDate = [...issueDates].sort().at(-1)!;
+    period = month(invoiceDate);
+    creditNotePeriod = month(creditNoteDate);
+    if (new Set([...issueDates].map(month)).size > 1)
+      throw new Error(`the invoices were issued across a month boundary (${[...issueDates]}): run again`);
     const key = await t.app.inject({
       method: 'POST',
       url: '/v1/api-keys',
@@ -139,28 +162,52 @@ describe('books and accountants: ledger, VAT return, ICP, OSS, receivables (Post
     expect(res.statusCode).toBe(200);
     return res.json() as Record<string, unknown>;
   };
+  /** Booking dates of the later payments, once the test that records them has run. */
+  const laterPaymentDates: string[] = [];
+  /** The first and the last booking date of everything the tenant booked (YYYY-MM-DD, both inclusive). */
+  const bookings = () => {
+    const dates = [orderPaymentDate, invoiceDate, creditNoteDate, ...laterPaymentDates].sort();
+    return { from: dates[0]!, to: dates.at(-1)! };
+  };
 
   it('fills the VAT return boxes exactly from the period’s invoices and credit notes', async () => {
-    const { boxes } = (await report(`/v1/reports/vat-return?period=${period}`)) as {
-      boxes: Record<string, { taxable: string; vat: string }>;
-    };
-    // 1a: 100.00 (b-1) + 10.00 (b-5) + 100.00 (b-6: 108.50 USD / 1.0850) − 100.00 (credit note) = 110.00;
-    //     VAT 21.00 + 2.10 + 21.00 (22.79 USD → 21.00 EUR) − 21.00 = 23.10
-    expect(boxes['1a']).toEqual({ taxable: '110.00', vat: '23.10', documents: 4 });
-    expect(boxes['1b']).toMatchObject({ taxable: '0.00', vat: '0.00' });
+    type Boxes = Record<string, { taxable: string; vat: string; documents?: number }>;
+    const vatReturn = async (p: string) =>
+      ((await report(`/v1/reports/vat-return?period=${p}`)) as { boxes: Boxes }).boxes;
+    const traced = async (p: string) =>
+      (
+        (await report(`/v1/reports/vat-return/documents?period=${p}&box=1a`)) as {
+          documents: { taxable: string }[];
+        }
+      ).documents
+        .map((d) => d.taxable)
+        .sort();
+    // The invoices: 1a 100.00 (b-1) + 10.00 (b-5) + 100.00 (b-6: 108.50 USD / 1.0850) = 210.00,
+    //   VAT 21.00 + 2.10 + 21.00 (22.79 USD → 21.00 EUR) = 44.10; 1b 50.00 / 4.50 (b-1);
+    //   3a 400.00 (b-4, export); 3b 300.00 (b-3, intra-EU); b-2 is in the OSS return, not here.
+    // The credit note of b-1 takes 100.00 / 21.00 off 1a and 50.00 / 4.50 off 1b, in its own period.
+    const boxes = await vatReturn(period);
+    if (creditNotePeriod === period) {
+      expect(boxes['1a']).toEqual({ taxable: '110.00', vat: '23.10', documents: 4 });
+      expect(boxes['1b']).toMatchObject({ taxable: '0.00', vat: '0.00' });
+      expect(boxes['5a']).toEqual({ taxable: '0.00', vat: '23.10' });
+      expect(await traced(period)).toEqual(['-100.00', '10.00', '100.00', '100.00']);
+    } else {
+      expect(boxes['1a']).toEqual({ taxable: '210.00', vat: '44.10', documents: 3 });
+      expect(boxes['1b']).toMatchObject({ taxable: '50.00', vat: '4.50' });
+      expect(boxes['5a']).toEqual({ taxable: '0.00', vat: '48.60' }); // 44.10 + 4.50
+      expect(await traced(period)).toEqual(['10.00', '100.00', '100.00']);
+      const credited = await vatReturn(creditNotePeriod);
+      expect(credited['1a']).toEqual({ taxable: '-100.00', vat: '-21.00', documents: 1 });
+      expect(credited['1b']).toMatchObject({ taxable: '-50.00', vat: '-4.50' });
+      expect(credited['3a']).toMatchObject({ taxable: '0.00' });
+      expect(credited['5a']).toEqual({ taxable: '0.00', vat: '-25.50' });
+      expect(await traced(creditNotePeriod)).toEqual(['-100.00']);
+    }
     expect(boxes['3a']).toMatchObject({ taxable: '400.00', vat: '0.00' });
     expect(boxes['3b']).toMatchObject({ taxable: '300.00', vat: '0.00' });
-    expect(boxes['5a']).toEqual({ taxable: '0.00', vat: '23.10' });
-    const quarter = `${period.slice(0, 4)}-Q${Math.ceil(Number(period.slice(5, 7)) / 3)}`;
-    const byQuarter = (await report(`/v1/reports/vat-return?period=${quarter}`)) as {
-      boxes: Record<string, { vat: string }>;
-    };
-    expect(byQuarter.boxes['5a']!.vat).toBe('23.10');
-
-    const traced = (await report(`/v1/reports/vat-return/documents?period=${period}&box=1a`)) as {
-      documents: { taxable: string }[];
-    };
-    expect(traced.documents.map((d) => d.taxable).sort()).toEqual(['-100.00', '10.00', '100.00', '100.00']);
+    const byQuarter = await vatReturn(quarter(invoiceDate));
+    expect(byQuarter['5a']!.vat).toBe(quarter(creditNoteDate) === quarter(invoiceDate) ? '23.10' : '48.60');
   });
 
   it('lists the intra-EU supply in the ICP listing and the German distance sale in the OSS return', async () => {
@@ -211,15 +258,26 @@ describe('books and accountants: ledger, VAT return, ICP, OSS, receivables (Post
     ]);
     expect(receivables.total).toBe('-163.40');
 
-    const revenue = (await report(`/v1/reports/revenue-by-channel?period=${period}`)) as {
-      lines: { channel: string; net: string }[];
-    };
-    // net 150 + 200 + 300 + 400 + 10 + 100 − 150 = 1010.00; VAT 25.50 + 38.00 + 2.10 + 21.00 − 25.50 = 61.10
-    expect(revenue.lines).toEqual([{ channel: 'api', net: '1010.00', vat: '61.10', documents: 7 }]);
+    const revenue = async (p: string) =>
+      (
+        (await report(`/v1/reports/revenue-by-channel?period=${p}`)) as {
+          lines: { channel: string; net: string }[];
+        }
+      ).lines;
+    // net 150 + 200 + 300 + 400 + 10 + 100 = 1160.00; VAT 25.50 + 38.00 + 2.10 + 21.00 = 86.60;
+    // the credit note of b-1 takes 150.00 / 25.50 off in its own period: 1010.00 / 61.10 together.
+    if (creditNotePeriod === period) {
+      expect(await revenue(period)).toEqual([{ channel: 'api', net: '1010.00', vat: '61.10', documents: 7 }]);
+    } else {
+      expect(await revenue(period)).toEqual([{ channel: 'api', net: '1160.00', vat: '86.60', documents: 6 }]);
+      expect(await revenue(creditNotePeriod)).toEqual([
+        { channel: 'api', net: '-150.00', vat: '-25.50', documents: 1 },
+      ]);
+    }
 
     const journal = await t.app.inject({
       method: 'GET',
-      url: `/v1/exports/journal.csv?from=${period}-01&to=${lastDay}`,
+      url: `/v1/exports/journal.csv?from=${bookings().from}&to=${bookings().to}`,
       headers: bearer(accountant),
     });
     expect(journal.statusCode).toBe(200);
@@ -261,7 +319,6 @@ describe('books and accountants: ledger, VAT return, ICP, OSS, receivables (Post
     const open = (await report('/v1/reports/open-receivables')) as {
       lines: { document_id: string; document_type: string }[];
     };
-    const today = toAmsterdamDate(new Date());
     const unpaid = open.lines.find((l) => l.document_type === 'invoice')!.document_id;
     const refund = open.lines.find((l) => l.document_type === 'credit_note')!.document_id;
     const pay = (id: string, payload: object) =>
@@ -271,15 +328,17 @@ describe('books and accountants: ledger, VAT return, ICP, OSS, receivables (Post
         headers: bearer(tenant.apiKey),
         payload,
       });
+    // Received on the day the invoice was issued, refunded on the day of the credit note.
+    laterPaymentDates.push(invoiceDate, creditNoteDate);
     const tooMuch = await pay(unpaid, {
       amount: '12.11',
-      paidAt: `${today}T09:00:00Z`,
+      paidAt: `${invoiceDate}T09:00:00Z`,
       method: 'bank_transfer',
     });
     expect(tooMuch.statusCode).toBe(400);
     const first = await pay(unpaid, {
       amount: '12.10',
-      paidAt: `${today}T09:00:00Z`,
+      paidAt: `${invoiceDate}T09:00:00Z`,
       method: 'bank_transfer',
       reference: 'BANK-1',
     });
@@ -287,13 +346,13 @@ describe('books and accountants: ledger, VAT return, ICP, OSS, receivables (Post
     expect(first.json()).toMatchObject({ paidEur: '12.10' });
     const again = await pay(unpaid, {
       amount: '12.10',
-      paidAt: `${today}T09:00:00Z`,
+      paidAt: `${invoiceDate}T09:00:00Z`,
       method: 'bank_transfer',
       reference: 'BANK-1',
     });
     expect(again.json()).toEqual(first.json());
     expect(
-      (await pay(refund, { amount: '175.50', paidAt: `${today}T10:00:00Z`, reference: 'REFUND-1' }))
+      (await pay(refund, { amount: '175.50', paidAt: `${creditNoteDate}T10:00:00Z`, reference: 'REFUND-1' }))
         .statusCode,
     ).toBe(201);
     expect(
@@ -302,7 +361,7 @@ describe('books and accountants: ledger, VAT return, ICP, OSS, receivables (Post
           method: 'POST',
           url: `/v1/invoices/${unpaid}/payments`,
           headers: bearer(accountant),
-          payload: { amount: '1.00', paidAt: `${today}T09:00:00Z` },
+          payload: { amount: '1.00', paidAt: `${invoiceDate}T09:00:00Z` },
         })
       ).statusCode,
     ).toBe(403);
@@ -338,8 +397,8 @@ describe('books and accountants: ledger, VAT return, ICP, OSS, receivables (Post
   });
 
   it('exports an XAF 3.2 auditfile that validates against the official XSD and has no dangling references', async () => {
-    const from = `${period}-01`;
-    const to = lastDay;
+    // From the first booking to the last: the orders' payments, the documents, the later payments.
+    const { from, to } = bookings();
     const res = await t.app.inject({
       method: 'GET',
       url: `/v1/exports/xaf?from=${from}&to=${to}`,
@@ -352,12 +411,18 @@ describe('books and accountants: ledger, VAT return, ICP, OSS, receivables (Post
     expect(checkXafXmlReferences(xml)).toEqual({ ok: true, errors: [] });
     expect(xml).toContain('<leadCode>BVorDebHad</leadCode>');
     expect(xml).toContain('<accID>1300</accID>'); // the tenant's own number for the receivables key
+    // 7 sales entries, 5 payments with the orders, 2 later (b-5's payment, the refund)
     expect((xml.match(/<transaction>/g) ?? []).length).toBe(14);
   });
 
   it('exports the audit trail as a hash chain that detects tampering with one byte', async () => {
-    const from = `${period}-01`;
-    const to = lastDay;
+    // The range is on the instants the event store recorded (the database's clock), as UTC days.
+    const recorded = await t.stack.db
+      .selectFrom('events')
+      .select((e) => [e.fn.min('recorded_at').as('first'), e.fn.max('recorded_at').as('last')])
+      .executeTakeFirstOrThrow();
+    const from = utcDate(recorded.first as Date);
+    const to = utcDate(recorded.last as Date);
     const res = await t.app.inject({
       method: 'GET',
       url: `/v1/exports/audit-trail?from=${from}&to=${to}`,

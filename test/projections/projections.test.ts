@@ -1,18 +1,21 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/adapters/db/database.js';
-import { invoiceStream } from '../../src/domain/streams.js';
+import { invoiceStream, orderStream } from '../../src/domain/streams.js';
 import { apiKeysProjection } from '../../src/projections/api-keys/api-keys-projection.js';
 import { readCheckpoint } from '../../src/projections/checkpoint.js';
+import { openFailures, projectionHealth } from '../../src/projections/failures.js';
 import { invoicesProjection } from '../../src/projections/invoices/invoices-projection.js';
 import { ordersProjection } from '../../src/projections/orders/orders-projection.js';
 import type { Projection } from '../../src/projections/projection.js';
 import { readModelSnapshot, rebuildReadModels } from '../../src/projections/rebuild.js';
+import { replayProjectionFailures } from '../../src/projections/replay-failures.js';
 import { ProjectionRunner } from '../../src/projections/runner.js';
 import {
   appendEvent,
   appendScenario,
   backends,
+  buildOrder,
   invoiceBooked,
   KEY_HASH,
   TENANT,
@@ -164,27 +167,31 @@ describe.each(backends)('projections on %s', (_name, open) => {
     });
   });
 
-  it('rolls a failing batch back completely and retries with backoff until the handler recovers', async () => {
+  it('rolls a batch back completely on a database error and retries with backoff until it recovers', async () => {
     const last = await appendScenario(backend.store);
     let broken = true;
-    const failing: Projection = {
-      name: 'failing',
+    // A serialization failure (SQLSTATE 40001) says nothing about the event: the batch is retried.
+    const flaky: Projection = {
+      name: 'flaky',
       tables: [],
       async apply(_trx, event) {
-        if (broken && event.type === 'InvoiceBooked') throw new Error('handler bug');
+        if (broken && event.type === 'InvoiceBooked') {
+          throw Object.assign(new Error('could not serialize access'), { code: '40001' });
+        }
       },
     };
-    const withFailing = [...projections, failing];
+    const withFlaky = [...projections, flaky];
 
-    await expect(runner({ projections: withFailing }).runUntilCaughtUp()).rejects.toThrow(
-      /InvoiceBooked at position \d+ .* failed in projection failing/,
+    await expect(runner({ projections: withFlaky }).runUntilCaughtUp()).rejects.toThrow(
+      /InvoiceBooked at position \d+ .* failed in projection flaky/,
     );
     expect(await readCheckpoint(backend.db)).toBe(0n);
     expect(await orders()).toEqual([]);
     expect(await invoices()).toEqual([]);
+    expect(await openFailures(backend.db)).toEqual([]);
 
     const errors: unknown[] = [];
-    const live = runner({ projections: withFailing, onError: (e) => errors.push(e) });
+    const live = runner({ projections: withFlaky, onError: (e) => errors.push(e) });
     live.start();
     await new Promise((resolve) => setTimeout(resolve, 400));
     // Backoff 20, 40, 80, 160 ms…: a handful of attempts, not a spin.
@@ -196,6 +203,95 @@ describe.each(backends)('projections on %s', (_name, open) => {
     await live.waitForPosition(last, 10_000);
     await live.stop();
     expect((await invoices()).map((i) => i.status)).toEqual(['booked', 'needs_attention']);
+  });
+
+  it('records a poison event, holds back the rest of its stream, goes on with every other stream, and replays after the fix', async () => {
+    const last = await appendScenario(backend.store);
+    // An event of another tenant after the poison one: it must not wait for anybody.
+    const otherTenant = 'tenant_ander';
+    const otherOrder = await appendEvent(backend.store, orderStream(otherTenant, 'X'), 'OrderReceived', {
+      tenantId: otherTenant,
+      orderId: 'X',
+      order: buildOrder('ext-X', { name: 'Kees' }),
+      receivedAt: '2026-01-05T10:00:00.000Z',
+    });
+    let broken = true;
+    const buggy: Projection = {
+      name: 'buggy',
+      tables: [],
+      async apply(_trx, event) {
+        if (broken && event.type === 'InvoiceIssued' && event.data.invoice.invoiceId === 'inv-A') {
+          throw new Error('handler bug');
+        }
+      },
+    };
+    const poisoned: string[] = [];
+    const live = runner({
+      projections: [...projections, buggy],
+      onPoison: ({ recorded }) => poisoned.push(`${recorded.type}@${recorded.stream}`),
+    });
+    expect(await live.runUntilCaughtUp()).toBe(otherOrder);
+    expect(otherOrder).toBeGreaterThan(last);
+
+    // Invoice A's stream stops at its first event; B, the orders and the other tenant go on.
+    expect(poisoned).toEqual([`InvoiceIssued@${invoiceStream(TENANT, 'inv-A')}`]);
+    const failures = await openFailures(backend.db);
+    expect(failures.map((f) => [f.event_type, f.kind, f.tenant_id])).toEqual([
+      ['InvoiceIssued', 'failed', TENANT],
+      ['InvoiceDocumentsRendered', 'held_back', TENANT],
+      ['InvoiceSent', 'held_back', TENANT],
+      ['InvoiceBooked', 'held_back', TENANT],
+    ]);
+    expect(failures[0]!.error).toContain('handler bug');
+    expect((await invoices()).map((i) => i.invoice_id)).toEqual(['inv-B']);
+    expect((await orders()).map((o) => o.order_id)).toEqual(['A', 'B', 'C', 'X']);
+    expect(await projectionHealth(backend.db)).toEqual({ openFailures: 4, degradedTenants: [TENANT] });
+
+    // Replaying before the fix changes nothing and says why.
+    const again = await replayProjectionFailures(backend.db, backend.store, [...projections, buggy]);
+    expect(again).toMatchObject({ resolved: 0, stillOpen: 4 });
+    expect(again.errors[0]!.error).toContain('handler bug');
+
+    broken = false;
+    const replayed = await replayProjectionFailures(backend.db, backend.store, [...projections, buggy]);
+    expect(replayed).toEqual({ resolved: 4, stillOpen: 0, errors: [] });
+    expect(await projectionHealth(backend.db)).toEqual({ openFailures: 0, degradedTenants: [] });
+    const afterReplay = await readModelSnapshot(backend.db, tables);
+
+    // The replayed read models are exactly what a clean run gives.
+    await rebuildReadModels(backend.db, backend.store, projections);
+    expect((await readModelSnapshot(backend.db, tables)).tables).toEqual(afterReplay.tables);
+    expect((await invoices()).map((i) => [i.invoice_id, i.status])).toEqual([
+      ['inv-A', 'booked'],
+      ['inv-B', 'needs_attention'],
+    ]);
+  });
+
+  it('survives an event that fails its own schema, stored behind the application\'s back', async () => {
+    await appendScenario(backend.store);
+    const poison = await appendEvent(backend.store, invoiceStream('tenant_kapot', 'inv-Z'), 'InvoiceIssued', {
+      invoice: { invoiceId: 'inv-Z', tenantId: 'tenant_kapot', totals: { vat: '-3.50' } },
+      issuedAt: '2026-01-05T10:00:00.000Z',
+    });
+    const after = await appendEvent(backend.store, orderStream(TENANT, 'D'), 'OrderReceived', {
+      tenantId: TENANT,
+      orderId: 'D',
+      order: buildOrder('ext-D', { name: 'Dirk' }),
+      receivedAt: '2026-01-05T10:00:00.000Z',
+    });
+    const live = runner({ onPoison: () => undefined });
+    live.start();
+    await live.waitForPosition(after, 10_000);
+    await live.stop();
+    expect((await orders()).map((o) => o.order_id)).toContain('D');
+    const [failure] = await openFailures(backend.db);
+    expect({ ...failure, position: String(failure!.position) }).toMatchObject({
+      position: String(poison),
+      kind: 'failed',
+      tenant_id: 'tenant_kapot',
+    });
+    expect(failure!.error).toMatch(/InvoiceIssued at position \d+ .* failed in parsing/);
+    expect(await projectionHealth(backend.db)).toEqual({ openFailures: 1, degradedTenants: ['tenant_kapot'] });
   });
 
   it('rebuilds read models identical to the live ones', async () => {

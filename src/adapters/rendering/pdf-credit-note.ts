@@ -1,7 +1,7 @@
 import type { Content } from 'pdfmake/interfaces.js';
+import type { InvoiceLabels } from '../../domain/i18n/translation.js';
 import type { InvoiceDocument } from '../../domain/invoice/invoice-document.js';
 import type { InvoiceFormatter } from './pdf-format.js';
-import type { InvoiceLabels } from './pdf-locale.js';
 
 /** Which labels head the document: a credit note is named as such, never as an invoice. */
 export const documentHeadings = (invoice: InvoiceDocument, labels: InvoiceLabels) =>

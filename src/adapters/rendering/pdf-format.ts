@@ -1,5 +1,5 @@
+import { formatDate, type NumberStyle } from '../../domain/i18n/number-style.js';
 import { type Decimal, decimal, formatAmount, formatDecimal } from '../../domain/shared/money.js';
-import type { NumberStyle } from './pdf-locale.js';
 
 /** Symbols for the currencies webshops actually invoice in; any other shows its ISO code. */
 const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { EUR: '€', USD: '$', GBP: '£' };
@@ -23,7 +23,7 @@ const money = (
   return style.money(symbol, localize(digits(amount.abs()), style, 2), amount.lt(0) ? '-' : '');
 };
 
-/** "€ 1.234,50" (nl) or "€1,234.50" (en); the locale places the minus of a negative value. */
+/** "€ 1.234,50" (nl), "€1,234.50" (en), "1.234,50 €" (de); the style places the minus of a negative value. */
 export const formatMoney = (value: string, currency: string, style: NumberStyle): string =>
   money(value, currency, style, formatAmount);
 
@@ -38,12 +38,6 @@ export const formatQuantity = (value: string, style: NumberStyle): string =>
 /** VAT rates: "21%", "5,5%". */
 export const formatPercent = (rate: string, style: NumberStyle): string =>
   `${localize(formatDecimal(decimal(rate)), style, 0)}%`;
-
-/** ISO date "2025-03-14" in the style's order. */
-export const formatDate = (isoDate: string, style: NumberStyle): string => {
-  const [year = '', month = '', day = ''] = isoDate.split('-');
-  return style.date(year, month, day);
-};
 
 /** The formatting functions bound to one invoice's currency and language. */
 export interface InvoiceFormatter {

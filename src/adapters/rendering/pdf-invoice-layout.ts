@@ -1,9 +1,11 @@
 import type { Content, ContentTable, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { InvoiceLabels } from '../../domain/i18n/translation.js';
+import { translationFor } from '../../domain/i18n/translations.js';
 import type { InvoiceDocument } from '../../domain/invoice/invoice-document.js';
 import { decimal } from '../../domain/shared/money.js';
 import type { Branding } from '../../domain/tenant/branding.js';
 import { creditNoteSettlement } from './credit-note-texts.js';
-import { withCjkFallback } from './fonts/cjk-fallback.js';
+import { withFontFallback } from './fonts/font-fallback.js';
 import { LATIN_FONT } from './fonts/font-files.js';
 import { isCreditTransfer } from './payment-means.js';
 import { accentTableLayout, brandStyles, logoBlock, logoImages, pageFooter } from './pdf-branding.js';
@@ -16,7 +18,6 @@ import {
   totalsTable,
   vatBreakdownTable,
 } from './pdf-invoice-tables.js';
-import { type InvoiceLabels, localeFor } from './pdf-locale.js';
 import { buyerBlock, sellerBlock } from './pdf-parties.js';
 
 /** Fixed producer so the bytes depend on the invoice alone. */
@@ -80,7 +81,7 @@ export const invoiceDocumentDefinition = (
   invoice: InvoiceDocument,
   branding: Branding,
 ): TDocumentDefinitions => {
-  const { labels, numbers } = localeFor(invoice.language);
+  const { labels, numbers } = translationFor(invoice.language);
   const format = formatterFor(invoice.currency, numbers);
   const table = accentTableLayout(branding);
   const { title } = documentHeadings(invoice, labels);
@@ -124,7 +125,7 @@ export const invoiceDocumentDefinition = (
     images: logoImages(branding),
     defaultStyle: { font: LATIN_FONT, fontSize: 9 },
     styles: brandStyles(branding),
-    content: withCjkFallback(content),
+    content: withFontFallback(content),
     footer: pageFooter(invoice, labels, branding),
   };
 };

@@ -1,8 +1,9 @@
 import type { Content, CustomTableLayout, TableCell } from 'pdfmake/interfaces.js';
+import type { InvoiceLabels } from '../../domain/i18n/translation.js';
+import { translationFor } from '../../domain/i18n/translations.js';
 import type { InvoiceDocument, InvoiceLine, VatBreakdown } from '../../domain/invoice/invoice-document.js';
 import { decimal } from '../../domain/shared/money.js';
 import { formatMoney, type InvoiceFormatter } from './pdf-format.js';
-import { type InvoiceLabels, localeFor } from './pdf-locale.js';
 
 const header = (texts: string[], numericFrom: number): TableCell[] =>
   texts.map((text, index) => ({
@@ -115,7 +116,11 @@ export const vatBreakdownTable = (
 /** BT-111: the VAT total in EUR, in the document language's number style (art. 230 Directive 2006/112/EC). */
 const vatInEuro = (invoice: InvoiceDocument): string | undefined =>
   invoice.taxCurrency &&
-  formatMoney(invoice.taxCurrency.vat, invoice.taxCurrency.currency, localeFor(invoice.language).numbers);
+  formatMoney(
+    invoice.taxCurrency.vat,
+    invoice.taxCurrency.currency,
+    translationFor(invoice.language).numbers,
+  );
 
 /** The exchange rate BT-111 was converted at, with its date and source (art. 91 Directive 2006/112/EC). */
 export const exchangeRateNote = (

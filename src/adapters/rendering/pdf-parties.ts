@@ -1,7 +1,7 @@
 import type { Content } from 'pdfmake/interfaces.js';
+import type { InvoiceLabels } from '../../domain/i18n/translation.js';
 import type { InvoiceDocument } from '../../domain/invoice/invoice-document.js';
 import type { Address } from '../../domain/shared/schemas.js';
-import type { InvoiceLabels } from './pdf-locale.js';
 
 type Language = InvoiceDocument['language'];
 

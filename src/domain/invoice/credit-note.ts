@@ -1,3 +1,5 @@
+import { formatDate } from '../i18n/number-style.js';
+import { translationFor } from '../i18n/translations.js';
 import { toAmsterdamDate } from '../shared/dates.js';
 import type { FieldError } from '../shared/errors.js';
 import {
@@ -61,42 +63,6 @@ type Taken = { ok: true; content: Content } | { ok: false; errors: FieldError[] 
 
 const min = (a: Decimal, b: Decimal) => (a.lt(b) ? a : b);
 const max = (a: Decimal, b: Decimal) => (a.gt(b) ? a : b);
-
-/** A credit note's line texts follow the document language. */
-const TEXTS: Record<
-  InvoiceDocument['language'],
-  {
-    date: (isoDate: string) => string;
-    reference: (number: string, date: string) => string;
-    refundedEarlier: string;
-    remainder: (number: string) => string;
-  }
-> = {
-  nl: {
-    date: (d) => `${d.slice(8, 10)}-${d.slice(5, 7)}-${d.slice(0, 4)}`,
-    reference: (number, date) => `Creditnota voor factuur ${number} van ${date}`,
-    refundedEarlier: 'Eerder terugbetaald',
-    remainder: (number) => `Restant factuur ${number}`,
-  },
-  en: {
-    date: (d) => d,
-    reference: (number, date) => `Credit note for invoice ${number} of ${date}`,
-    refundedEarlier: 'Refunded earlier',
-    remainder: (number) => `Remainder of invoice ${number}`,
-  },
-  de: {
-    date: (d) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`,
-    reference: (number, date) => `Rechnungskorrektur zur Rechnung ${number} vom ${date}`,
-    refundedEarlier: 'Bereits erstattet',
-    remainder: (number) => `Restbetrag der Rechnung ${number}`,
-  },
-  fr: {
-    date: (d) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`,
-    reference: (number, date) => `Avoir sur la facture ${number} du ${date}`,
-    refundedEarlier: 'Déjà remboursé',
-    remainder: (number) => `Solde de la facture ${number}`,
-  },
-};
 
 /** UNCL4461 97 "clearing between partners": the credit is set off against the open invoice. */
 export const SET_OFF_MEANS_CODE = '97';
@@ -224,7 +190,7 @@ function takeRemainder(original: InvoiceDocument, credited: CreditedSoFar): Take
     };
   }
   const groupOf = groupIndexer(original);
-  const texts = TEXTS[original.language];
+  const texts = translationFor(original.language).labels.creditNote;
   // An entry of 0.00 on the invoice is mirrored as it is.
   const entriesLeft = original.allowancesCharges.flatMap((entry, index) => {
     const amount = credited.allowancesCharges[index]!;
@@ -400,7 +366,7 @@ function creditNote(input: CreditNoteInput, content: Content): CreditNoteResult 
     taxable: formatAmount(taxable),
     vat: formatAmount(groupVat),
   }));
-  const texts = TEXTS[original.language];
+  const { labels, numbers } = translationFor(original.language);
   const reason = request.reason?.trim();
   const { payment, taxCurrency, buyerVatIdVerification } = original;
 
@@ -452,7 +418,7 @@ function creditNote(input: CreditNoteInput, content: Content): CreditNoteResult 
           }
         : { status: 'unpaid', meansCode: SET_OFF_MEANS_CODE },
     notes: [
-      texts.reference(original.number, texts.date(original.issueDate)),
+      labels.creditNote.lineReference(original.number, formatDate(original.issueDate, numbers)),
       // Art. 226 (11)/(11a): the exemption and reverse-charge texts of the credited VAT groups again.
       ...original.notes.filter((note) => vatBreakdown.some((entry) => entry.exemptionReason === note)),
     ],

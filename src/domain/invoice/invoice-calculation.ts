@@ -1,3 +1,4 @@
+import { translationFor } from '../i18n/translations.js';
 import type { Order } from '../order/order.js';
 import { addDays, toAmsterdamDate } from '../shared/dates.js';
 import type { FieldError } from '../shared/errors.js';
@@ -91,6 +92,7 @@ export function draftInvoice(input: InvoiceDraftInput): DraftResult {
   const situation = vatSituation(input, seller);
   // The buyer's language when the shop knows it (labels and legal notes follow it), else the seller's.
   const language = order.customer.language ?? seller.defaultLanguage;
+  const { labels } = translationFor(language);
   const treatments = order.lines.map((line): VatTreatment => {
     const decision = decideVat(situation, { vatClass: vatClassOf(line), supplyType: line.supplyType });
     return { ...decision, ...exemptionFor(decision.category, language) };
@@ -146,7 +148,11 @@ export function draftInvoice(input: InvoiceDraftInput): DraftResult {
   const allowancesCharges = priced.documentLevel.map(
     ({ kind, amount, treatment }): DocumentAllowanceCharge => ({
       kind,
-      reason: kind === 'charge' ? order.shipping!.description : order.discount!.description,
+      // Orders that name no shipping or discount text get the buyer's word for it.
+      reason:
+        kind === 'charge'
+          ? (order.shipping?.description ?? labels.shipping)
+          : (order.discount?.description ?? labels.discount),
       // UNCL7161 SAA "shipping and handling"; UNCL5189 95 "discount".
       reasonCode: kind === 'charge' ? 'SAA' : '95',
       amount: formatAmount(amount),

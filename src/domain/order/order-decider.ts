@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { vatIdVerificationSchema } from '../invoice/invoice-document.js';
 import { assertNever, type Decider } from '../shared/decider.js';
+import { ConflictError, NotFoundError } from '../shared/errors.js';
 import type { VatIdVerification } from '../vat/vat-id/vat-id-verifier.js';
 import { type Order, orderSchema } from './order.js';
 
@@ -35,6 +36,29 @@ export const orderEventSchemas = {
     errors: z.array(fieldErrorSchema),
     at: z.iso.datetime(),
   }),
+  /** A person asked to run a held or parked order again, with today's settings. */
+  OrderRetryRequested: z.object({
+    tenantId: z.string(),
+    orderId: z.string(),
+    requestedBy: z.string(),
+    /** The status it was released from, and why it was there. */
+    previousStatus: z.enum(['held', 'needs_attention']),
+    previousReason: z.string().optional(),
+    at: z.iso.datetime(),
+  }),
+  /**
+   * A person decided how to treat a buyer's VAT ID that cannot be verified (VIES down for long):
+   * `charge_as_consumer` invoices with the VAT a consumer pays, which is never wrong towards the
+   * tax authority; the buyer can ask for a credit note and a zero-rated invoice once verified.
+   */
+  OrderVatIdDecided: z.object({
+    tenantId: z.string(),
+    orderId: z.string(),
+    vatId: z.string(),
+    decision: z.literal('charge_as_consumer'),
+    decidedBy: z.string(),
+    at: z.iso.datetime(),
+  }),
 };
 export type OrderEvent = {
   [K in keyof typeof orderEventSchemas]: { type: K; data: z.infer<(typeof orderEventSchemas)[K]> };
@@ -57,6 +81,15 @@ export type OrderCommand =
       reason: string;
       errors: { field: string; message: string }[];
       now: Date;
+    }
+  | { type: 'RequestOrderRetry'; tenantId: string; orderId: string; requestedBy: string; now: Date }
+  | {
+      type: 'DecideVatId';
+      tenantId: string;
+      orderId: string;
+      decision: 'charge_as_consumer';
+      decidedBy: string;
+      now: Date;
     };
 
 // State
@@ -67,6 +100,10 @@ export type OrderState =
       order: Order;
       reason?: string;
       buyerVatId?: VatIdVerification;
+      /** A person's decision on an unverifiable buyer VAT ID. */
+      vatIdDecision?: 'charge_as_consumer';
+      /** How often a person released it: tells apart the outcomes of each run. */
+      retries: number;
     };
 
 export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
@@ -75,8 +112,16 @@ export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
   decide(command, state) {
     switch (command.type) {
       case 'ReceiveOrder':
-        // Invariant 3: one order per (tenant, channel, externalId); a duplicate delivery changes nothing.
-        if (state.status !== 'none') return [];
+        // Invariant 3: one order per (tenant, channel, externalId); a duplicate delivery changes nothing,
+        // but a different order under a known id is refused rather than silently dropped.
+        if (state.status !== 'none') {
+          if (JSON.stringify(state.order) === JSON.stringify(command.order)) return [];
+          throw new ConflictError(
+            `Order ${command.order.externalId} of channel ${command.order.channel} was already received ` +
+              `(id ${command.orderId}) with different content; it is not changed. ` +
+              'Correct an invoiced order with a credit note, or send the new order under its own externalId.',
+          );
+        }
         return [
           {
             type: 'OrderReceived',
@@ -130,6 +175,48 @@ export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
             },
           },
         ];
+      case 'RequestOrderRetry':
+        if (state.status === 'none') throw new NotFoundError(`Order ${command.orderId} not found`);
+        if (state.status !== 'held' && state.status !== 'needs_attention') {
+          throw new ConflictError(
+            `Order ${command.orderId} is neither held nor waiting for attention; there is nothing to retry`,
+          );
+        }
+        return [
+          {
+            type: 'OrderRetryRequested',
+            data: {
+              tenantId: command.tenantId,
+              orderId: command.orderId,
+              requestedBy: command.requestedBy,
+              previousStatus: state.status,
+              ...(state.reason === undefined ? {} : { previousReason: state.reason }),
+              at: command.now.toISOString(),
+            },
+          },
+        ];
+      case 'DecideVatId': {
+        if (state.status === 'none') throw new NotFoundError(`Order ${command.orderId} not found`);
+        const vatId = state.order.customer.vatId;
+        if (state.status !== 'held' || vatId === undefined || state.buyerVatId?.valid === true) {
+          throw new ConflictError(
+            `Order ${command.orderId} is not held for an unverifiable VAT ID; there is nothing to decide`,
+          );
+        }
+        return [
+          {
+            type: 'OrderVatIdDecided',
+            data: {
+              tenantId: command.tenantId,
+              orderId: command.orderId,
+              vatId,
+              decision: command.decision,
+              decidedBy: command.decidedBy,
+              at: command.now.toISOString(),
+            },
+          },
+        ];
+      }
       default:
         return assertNever(command);
     }
@@ -138,7 +225,7 @@ export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
   evolve(state, event) {
     switch (event.type) {
       case 'OrderReceived':
-        return { status: 'received', order: event.data.order };
+        return { status: 'received', order: event.data.order, retries: 0 };
       case 'BuyerVatIdVerified':
         return state.status === 'none'
           ? state
@@ -153,6 +240,20 @@ export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
         return state.status === 'none'
           ? state
           : { ...state, status: 'needs_attention', reason: event.data.reason };
+      case 'OrderRetryRequested':
+        return state.status === 'none'
+          ? state
+          : { ...state, status: 'received', reason: undefined, retries: state.retries + 1 };
+      case 'OrderVatIdDecided':
+        return state.status === 'none'
+          ? state
+          : {
+              ...state,
+              status: 'received',
+              reason: undefined,
+              vatIdDecision: event.data.decision,
+              retries: state.retries + 1,
+            };
       default:
         return assertNever(event);
     }

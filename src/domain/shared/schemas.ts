@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.js';
 
 /** Decimal strings at every edge: money and quantities are never JSON numbers. */
 export const decimalString = z
@@ -12,7 +13,7 @@ export const amountString = z
 export const positiveQuantityString = z
   .string()
   .regex(/^\d{1,9}(\.\d{1,4})?$/, 'must be a positive decimal string such as "2"')
-  .refine((value) => Number.parseInt(value.replace('.', ''), 10) > 0, 'must be greater than zero');
+  .refine((value) => !/^[0.]+$/.test(value), 'must be greater than zero');
 
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as "NL"');
 export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "EUR"');
@@ -20,9 +21,9 @@ export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date Y
 export const isoDateTime = z.iso.datetime({ offset: true });
 
 export const addressSchema = z.object({
-  street: z.string().min(1).max(200),
-  postalCode: z.string().min(1).max(20),
-  city: z.string().min(1).max(100),
+  street: text(200),
+  postalCode: text(20),
+  city: text(100),
   countryCode,
 });
 export type Address = z.infer<typeof addressSchema>;

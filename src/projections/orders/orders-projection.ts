@@ -63,6 +63,21 @@ export const ordersProjection: Projection = {
           .execute();
         return;
       }
+      case 'OrderRetryRequested':
+      case 'OrderVatIdDecided': {
+        const { tenantId, orderId } = event.data;
+        // Released: back to where it was before it stopped (an issued invoice stays issued).
+        await trx
+          .updateTable('orders')
+          .set({
+            status: sql`case when invoice_id is null then 'received' else 'invoiced' end`,
+            status_reason: null,
+          })
+          .where('tenant_id', '=', tenantId)
+          .where('order_id', '=', orderId)
+          .execute();
+        return;
+      }
       case 'OrderNeedsAttention': {
         const { tenantId, orderId, reason, errors } = event.data;
         const details = errors.map((e) => `${e.field} ${e.message}`).join('; ');

@@ -22,6 +22,7 @@ describe('migrations', () => {
       'journal_lines',
       'orders',
       'projection_checkpoints',
+      'projection_failures',
       'vat_lines',
     ]);
 
@@ -33,7 +34,7 @@ describe('migrations', () => {
     expect(await tables(db)).toEqual([]);
 
     await migrateToLatest(db);
-    expect(await tables(db)).toHaveLength(9);
+    expect(await tables(db)).toHaveLength(10);
     await db.destroy();
   });
 });

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { type PdfRenderOptions, renderPdfInvoice } from '../../../src/adapters/rendering/pdf-invoice.js';
 import { businessBuyerPeppol } from '../../fixtures/invoices/domestic-mixed-rates.js';
-import { unicodeInvoice } from '../../fixtures/invoices/unicode-lines.js';
+import { symbolsInvoice, unicodeInvoice } from '../../fixtures/invoices/unicode-lines.js';
 
 const require = createRequire(import.meta.url);
 const sha256 = (pdf: Buffer): string => createHash('sha256').update(pdf).digest('hex');
@@ -38,17 +38,19 @@ const OPTIONS_SOURCE = `{
 }`;
 
 /**
- * Renders the 5-line unicode invoice in a fresh Node process whose working directory is elsewhere: its
- * fonts are parsed for that one document (no warm cache) and found relative to the module, not the cwd.
+ * Renders the 5-line unicode invoice and the emoji/symbols invoice in a fresh Node process whose working
+ * directory is elsewhere: its fonts are parsed for those documents (no warm cache) and found relative to
+ * the module, not the cwd.
  */
 const hashInFreshProcess = async (): Promise<string> => {
   const module = (path: string) => pathToFileURL(require.resolve(path)).href;
   const script = `
     import { createHash } from 'node:crypto';
     const { renderPdfInvoice } = await import(${JSON.stringify(module('../../../src/adapters/rendering/pdf-invoice.ts'))});
-    const { unicodeInvoice } = await import(${JSON.stringify(module('../../fixtures/invoices/unicode-lines.ts'))});
+    const { symbolsInvoice, unicodeInvoice } = await import(${JSON.stringify(module('../../fixtures/invoices/unicode-lines.ts'))});
     const pdf = await renderPdfInvoice(unicodeInvoice(5), ${OPTIONS_SOURCE});
-    process.stdout.write(createHash('sha256').update(pdf).digest('hex'));
+    const symbols = await renderPdfInvoice(symbolsInvoice);
+    process.stdout.write([pdf, symbols].map((bytes) => createHash('sha256').update(bytes).digest('hex')).join(' '));
   `;
   const { stdout } = await promisify(execFile)(
     process.execPath,
@@ -76,13 +78,17 @@ describe('renderPdfInvoice: deterministic output', () => {
 
   it('gives the same SHA-256 in a fresh process as in this warm one', { timeout: 60_000 }, async () => {
     for (let warm = 0; warm < 3; warm += 1) await renderPdfInvoice(unicodeInvoice(20));
-    const here = sha256(await renderPdfInvoice(unicodeInvoice(5), options));
+    await renderPdfInvoice(symbolsInvoice);
+    const here = [
+      sha256(await renderPdfInvoice(unicodeInvoice(5), options)),
+      sha256(await renderPdfInvoice(symbolsInvoice)),
+    ].join(' ');
 
     expect(await hashInFreshProcess()).toBe(here);
   });
 
   it('gives the same bytes when documents are rendered concurrently (the fonts are shared)', async () => {
-    const invoices = [1, 5, 40, 5, 1].map((lines) => unicodeInvoice(lines));
+    const invoices = [1, 5, 40, 5, 1].map((lines) => unicodeInvoice(lines)).concat(symbolsInvoice);
     const sequential: Buffer[] = [];
     for (const invoice of invoices) sequential.push(await renderPdfInvoice(invoice));
     const concurrent = await Promise.all(invoices.map((invoice) => renderPdfInvoice(invoice)));

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatDate,
   formatMoney,
   formatPercent,
   formatPrice,
   formatQuantity,
 } from '../../../src/adapters/rendering/pdf-format.js';
-import { localeFor } from '../../../src/adapters/rendering/pdf-locale.js';
+import { formatDate } from '../../../src/domain/i18n/number-style.js';
+import { translationFor } from '../../../src/domain/i18n/translations.js';
 
-const nl = localeFor('nl').numbers;
-const en = localeFor('en').numbers;
-const de = localeFor('de').numbers;
-const fr = localeFor('fr').numbers;
+const nl = translationFor('nl').numbers;
+const en = translationFor('en').numbers;
+const de = translationFor('de').numbers;
+const fr = translationFor('fr').numbers;
 
 describe('PDF number formatting', () => {
   it('writes amounts the Dutch and the English way', () => {
@@ -49,7 +49,8 @@ describe('PDF number formatting', () => {
   });
 
   it('writes amounts and dates the German and the French way', () => {
-    expect(formatMoney('1234.5', 'EUR', de)).toBe('€ 1.234,50');
+    expect(formatMoney('1234.5', 'EUR', de)).toBe('1.234,50 €');
+    expect(formatMoney('-12.25', 'EUR', de)).toBe('-12,25 €');
     expect(formatMoney('1234.5', 'EUR', fr)).toBe('1 234,50 €');
     expect(formatMoney('-12.25', 'EUR', fr)).toBe('-12,25 €');
     expect(formatMoney('5', 'SEK', fr)).toBe('5,00 SEK');

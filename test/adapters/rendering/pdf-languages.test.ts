@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderPdfInvoice } from '../../../src/adapters/rendering/pdf-invoice.js';
+import { translationFor } from '../../../src/domain/i18n/translations.js';
 import type { InvoiceDocument } from '../../../src/domain/invoice/invoice-document.js';
+import { credit, issue } from '../../domain/credit-notes/support.js';
 import { businessBuyerPeppol } from '../../fixtures/invoices/domestic-mixed-rates.js';
 import { paperCreditNote } from '../../fixtures/invoices/foreign-currency.js';
 import { pdfPageTexts } from './pdf-text.js';
@@ -69,15 +71,15 @@ const INVOICE: Record<Language, { title: string; expected: string[] }> = {
       'USt-IdNr. NL859999999B01',
       'USt-IdNr. NL987654321B02',
       'Beschreibung Menge Einzelpreis netto USt. Betrag',
-      '10 € 24,50 21% € 245,00',
+      '10 24,50 € 21% 245,00 €',
       'Steuersatz Bemessungsgrundlage USt.',
-      '21% € 232,75 € 48,88',
-      '9% € 59,90 € 5,39',
-      'Gesamtbetrag netto € 292,65',
-      'USt. € 54,27',
-      'Gesamtbetrag brutto € 346,92',
-      'Zu zahlen € 346,92',
-      'Bitte überweisen Sie € 346,92 bis zum 16.04.2025 auf NL91ABNA0417164300',
+      '21% 232,75 € 48,88 €',
+      '9% 59,90 € 5,39 €',
+      'Gesamtbetrag netto 292,65 €',
+      'USt. 54,27 €',
+      'Gesamtbetrag brutto 346,92 €',
+      'Zu zahlen 346,92 €',
+      'Bitte überweisen Sie 346,92 € bis zum 16.04.2025 auf NL91ABNA0417164300',
       'Seite 1 von 1',
     ],
   },
@@ -134,7 +136,7 @@ const CREDIT_NOTE: Record<Language, { title: string; expected: string[] }> = {
       'Nummer der Rechnungskorrektur C2025-000007',
       'Korrektur der Rechnung VW-2025-000124 vom 17.03.2025',
       'Grund: Returned',
-      'Erstattungsbetrag € 112,65',
+      'Erstattungsbetrag 112,65 €',
       'Wird mit der Rechnung VW-2025-000124 verrechnet.',
     ],
   },
@@ -166,5 +168,53 @@ describe.each(Object.keys(INVOICE) as Language[])('renderPdfInvoice in %s', (lan
     expect(text).toMatch(new RegExp(`^${title}$`, 'm'));
     expect(text).not.toMatch(new RegExp(`^${INVOICE[language].title}$`, 'm'));
     for (const phrase of expected) expect(text).toContain(phrase);
+  });
+});
+
+/** Stands for every value a text function is given, so that its fixed words can be cut out. */
+const VALUE = '|';
+
+/** The fixed words of every text of a translation: labels, credit-note wording and VAT notes. */
+const fixedWords = (language: Language): string[] => {
+  const { labels, vatNotes } = translationFor(language);
+  const leaves = (value: unknown): string[] => {
+    if (typeof value === 'string') return [value];
+    if (typeof value === 'function') return leaves(value(VALUE, VALUE, VALUE, VALUE, VALUE));
+    return Object.values(value as object).flatMap(leaves);
+  };
+  return leaves([labels, vatNotes]).flatMap((text) => text.split(/\||\d+/).map((part) => part.trim()));
+};
+
+describe('renderPdfInvoice for a German buyer whose order names no shipping or discount text', () => {
+  const german = fixedWords('de').join('\n');
+  /** Dutch words that German does not share (such as "IBAN" or "Datum"). */
+  const dutch = [...new Set(fixedWords('nl'))].filter((word) => word.length >= 3 && !german.includes(word));
+  const invoice = issue({
+    customer: {
+      name: 'Erika Mustermann',
+      language: 'de',
+      address: { street: 'Unter den Linden 1', postalCode: '10117', city: 'Berlin', countryCode: 'DE' },
+    },
+    lines: [{ description: 'Kaffeebohnen', quantity: '2', unitPrice: '12.50', vatClass: 'standard' }],
+    shipping: { amount: '4.95' },
+    discount: { amount: '2.00' },
+  });
+
+  it('prints the invoice with German labels only, shipping as "Versand" and the discount as "Rabatt"', async () => {
+    const text = await textOf(invoice);
+
+    expect(dutch).toEqual(
+      expect.arrayContaining(['Verzending', 'Korting', 'Factuurnummer', 'Btw', 'Pagina']),
+    );
+    expect(text).toMatch(/^Versand 21% 4,95 €$/m);
+    expect(text).toMatch(/^Rabatt 21% -2,00 €$/m);
+    for (const word of dutch) expect(text, word).not.toContain(word);
+  });
+
+  it('prints a credit note of it with German wording only', async () => {
+    const text = await textOf(credit(invoice, { kind: 'amount', amount: '5.00', reason: 'Kulanz' }).document);
+
+    expect(text).toContain('Rechnungskorrektur zur Rechnung 2026-000042 vom 27.11.2026');
+    for (const word of dutch) expect(text, word).not.toContain(word);
   });
 });

@@ -35,11 +35,11 @@ describe('renderPdfInvoice: legally mandatory content', () => {
       ['(5) customer address, deliver-to country (BR-IC-12)', 'ul. Piotrkowska 104\n90-926 Łódź\nPolen'],
       ['(6) quantity and nature of goods', 'Siebträgermaschine Barista 200 2'],
       ['(7) date of supply (BR-IC-11)', 'Lieferdatum 25.11.2026'],
-      ['(8) unit price excl. VAT', '€ 149,00'],
-      ['(8)(9)(10) taxable amount, rate and VAT per rate', '€ 310,50 € 0,00'],
+      ['(8) unit price excl. VAT', '149,00 €'],
+      ['(8)(9)(10) taxable amount, rate and VAT per rate', '310,50 € 0,00 €'],
       ['(9) rate with the category named', '0% Innergemeinschaftliche Lieferung'],
       ['(11) exemption with its legal provision', 'Steuerfreie innergemeinschaftliche Lieferung (Art. 138'],
-      ['totals', 'Gesamtbetrag brutto € 310,50'],
+      ['totals', 'Gesamtbetrag brutto 310,50 €'],
       ['KvK number (Handelsregister)', 'Handelsregister (KvK) 12345678'],
     ];
     for (const [requirement, phrase] of required) expect(text, requirement).toContain(phrase);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { REPLACEMENT } from '../../../src/adapters/rendering/fonts/font-fallback.js';
 import { renderPdfInvoice } from '../../../src/adapters/rendering/pdf-invoice.js';
 import { japaneseExport } from '../../fixtures/invoices/cross-border.js';
 import { businessBuyerPeppol } from '../../fixtures/invoices/domestic-mixed-rates.js';
-import { unicodeInvoice } from '../../fixtures/invoices/unicode-lines.js';
+import { symbolsInvoice, unicodeInvoice } from '../../fixtures/invoices/unicode-lines.js';
 import { pdfPageTexts } from './pdf-text.js';
 
 const STANDARD_14 = /^(Times|Helvetica|Courier|Symbol|ZapfDingbats)/;
@@ -42,6 +43,29 @@ describe('renderPdfInvoice: unicode text', () => {
     const fonts = baseFonts(await renderPdfInvoice(businessBuyerPeppol));
 
     expect(fonts.some((font) => font.includes('NotoSansJP'))).toBe(false);
+  });
+
+  it('draws emoji and symbols from the fallback fonts and replaces what no font has by U+FFFD', async () => {
+    const pdf = await renderPdfInvoice(symbolsInvoice);
+    const text = (await pdfPageTexts(pdf)).join('\n');
+
+    expect(text).toContain('Café ☀️ Zonneschijn');
+    expect(text).toContain('Mok ❤️ met hartje ☕');
+    expect(text).toContain('Stickers 👩‍💻 🇳🇱 🎉');
+    expect(text).toContain('Labels ✓ ⌘ ⌫ ★');
+    expect(text).toContain(`Munt ${REPLACEMENT} ${REPLACEMENT} x${REPLACEMENT}y`);
+    // A glyph missing from its font would be drawn as .notdef and extract as U+0000.
+    expect(text).not.toContain('\u0000');
+    const fonts = baseFonts(pdf).map((font) => font.replace(/^[A-Z]{6}\+/, ''));
+    expect(fonts).toEqual(
+      expect.arrayContaining(['NotoEmoji-Regular', 'NotoSansSymbols2-Regular', 'NotoSansJP-Regular']),
+    );
+  });
+
+  it('embeds the emoji and symbol fonts only when the document needs them', async () => {
+    const fonts = baseFonts(await renderPdfInvoice(unicodeInvoice(5)));
+
+    expect(fonts.some((font) => /NotoEmoji|NotoSansSymbols2/.test(font))).toBe(false);
   });
 
   it('keeps a five-line unicode invoice small by subsetting the fonts', async () => {

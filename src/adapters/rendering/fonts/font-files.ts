@@ -13,8 +13,20 @@ const roboto = (file: string): string => require.resolve(`pdfmake/fonts/Roboto/$
 const notoSansJp = (instance: string): string =>
   require.resolve(`@expo-google-fonts/noto-sans-jp/${instance}/NotoSansJP_${instance}.ttf`);
 
+/**
+ * Noto Emoji (monochrome; colour emoji fonts cannot be embedded by pdfkit) and Noto Sans Symbols 2 (SIL OFL
+ * 1.1 both): pictographs, dingbats, arrows and technical symbols that neither font above has.
+ */
+const notoEmoji = (instance: string): string =>
+  require.resolve(`@expo-google-fonts/noto-emoji/${instance}/NotoEmoji_${instance}.ttf`);
+const notoSansSymbols2 = require.resolve(
+  '@expo-google-fonts/noto-sans-symbols-2/400Regular/NotoSansSymbols2_400Regular.ttf',
+);
+
 export const LATIN_FONT = 'Roboto';
 export const CJK_FONT = 'NotoSansJP';
+export const EMOJI_FONT = 'NotoEmoji';
+export const SYMBOLS_FONT = 'NotoSansSymbols2';
 
 /** Resolved relative to this module, so rendering works from any working directory. */
 export const FONTS: TFontDictionary = {
@@ -30,6 +42,19 @@ export const FONTS: TFontDictionary = {
     bold: notoSansJp('500Medium'),
     italics: notoSansJp('400Regular'),
     bolditalics: notoSansJp('500Medium'),
+  },
+  [EMOJI_FONT]: {
+    normal: notoEmoji('400Regular'),
+    bold: notoEmoji('500Medium'),
+    italics: notoEmoji('400Regular'),
+    bolditalics: notoEmoji('500Medium'),
+  },
+  // One weight only: a symbol in a bold label stays regular.
+  [SYMBOLS_FONT]: {
+    normal: notoSansSymbols2,
+    bold: notoSansSymbols2,
+    italics: notoSansSymbols2,
+    bolditalics: notoSansSymbols2,
   },
 };
 

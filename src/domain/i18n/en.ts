@@ -1,6 +1,7 @@
-import type { InvoiceLocale } from './pdf-locale.js';
+import type { Translation } from './translation.js';
 
-export const en: InvoiceLocale = {
+export const en: Translation = {
+  locale: 'en-GB',
   numbers: {
     decimal: '.',
     group: ',',
@@ -30,6 +31,7 @@ export const en: InvoiceLocale = {
     net: 'Amount',
     sku: 'SKU',
     discount: 'Discount',
+    shipping: 'Shipping',
     allowancesCharges: 'Allowances and charges',
     vatBreakdown: 'VAT breakdown',
     vatCategories: {
@@ -65,6 +67,32 @@ export const en: InvoiceLocale = {
       corrects: (number, date) => `Corrects invoice ${number} of ${date}`,
       reason: 'Reason',
       payable: 'Amount credited',
+      refund: 'Refunded to the original means of payment.',
+      setOff: (number) => `Set off against invoice ${number}.`,
+      lineReference: (number, date) => `Credit note for invoice ${number} of ${date}`,
+      refundedEarlier: 'Refunded earlier',
+      remainder: (number) => `Remainder of invoice ${number}`,
     },
+  },
+  vatNotes: {
+    AE: 'Reverse charge',
+    K: 'Intra-Community supply, exempt (art. 138 Directive 2006/112/EC)',
+    G: 'Export outside the EU, exempt (art. 146 Directive 2006/112/EC)',
+    E: 'Exempt from VAT (art. 11 Dutch VAT Act 1968)',
+    O: 'Not subject to VAT in the Netherlands (service to a business outside the EU)',
+  },
+  email: {
+    subject: ({ type, number, seller }) =>
+      `${type === 'credit_note' ? 'Credit note' : 'Invoice'} ${number} from ${seller}`,
+    body: ({ type, number, issueDate, orderReference, recipient, seller, total, due }) =>
+      `Dear ${recipient},\n\n` +
+      `Please find attached ${type === 'credit_note' ? 'credit note' : 'invoice'} ${number} of ${issueDate} ` +
+      `for your order ${orderReference}, as a PDF and as an e-invoice (UBL).\n\n` +
+      (type === 'credit_note'
+        ? `Amount credited: ${total}.`
+        : due === undefined
+          ? `Total: ${total}. This invoice has already been paid.`
+          : `Amount due: ${due.amount}${due.date ? ` by ${due.date}` : ''}.`) +
+      `\n\nKind regards,\n${seller}\n`,
   },
 };

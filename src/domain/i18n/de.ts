@@ -1,10 +1,12 @@
-import type { InvoiceLocale } from './pdf-locale.js';
+import type { Translation } from './translation.js';
 
-export const de: InvoiceLocale = {
+export const de: Translation = {
+  locale: 'de-DE',
   numbers: {
     decimal: ',',
     group: '.',
-    money: (symbol, amount, sign) => `${symbol} ${sign}${amount}`,
+    // German writes the symbol after the amount (DIN 5008), as de-DE in Intl does for the e-mail.
+    money: (symbol, amount, sign) => `${sign}${amount} ${symbol}`,
     date: (year, month, day) => `${day}.${month}.${year}`,
   },
   labels: {
@@ -29,6 +31,7 @@ export const de: InvoiceLocale = {
     net: 'Betrag',
     sku: 'Art.-Nr.',
     discount: 'Rabatt',
+    shipping: 'Versand',
     allowancesCharges: 'Nachlässe und Zuschläge',
     vatBreakdown: 'Umsatzsteuer',
     vatCategories: {
@@ -65,6 +68,32 @@ export const de: InvoiceLocale = {
       corrects: (number, date) => `Korrektur der Rechnung ${number} vom ${date}`,
       reason: 'Grund',
       payable: 'Erstattungsbetrag',
+      refund: 'Wird über die ursprüngliche Zahlungsart erstattet.',
+      setOff: (number) => `Wird mit der Rechnung ${number} verrechnet.`,
+      lineReference: (number, date) => `Rechnungskorrektur zur Rechnung ${number} vom ${date}`,
+      refundedEarlier: 'Bereits erstattet',
+      remainder: (number) => `Restbetrag der Rechnung ${number}`,
     },
+  },
+  vatNotes: {
+    AE: 'Steuerschuldnerschaft des Leistungsempfängers (Reverse Charge)',
+    K: 'Steuerfreie innergemeinschaftliche Lieferung (Art. 138 Richtlinie 2006/112/EG)',
+    G: 'Steuerfreie Ausfuhrlieferung (Art. 146 Richtlinie 2006/112/EG)',
+    E: 'Von der Umsatzsteuer befreit (Art. 11 niederländisches UStG 1968)',
+    O: 'In den Niederlanden nicht steuerbar (Leistung an einen Unternehmer außerhalb der EU)',
+  },
+  email: {
+    subject: ({ type, number, seller }) =>
+      `${type === 'credit_note' ? 'Rechnungskorrektur' : 'Rechnung'} ${number} von ${seller}`,
+    body: ({ type, number, issueDate, orderReference, recipient, seller, total, due }) =>
+      `Guten Tag ${recipient},\n\n` +
+      `anbei erhalten Sie die ${type === 'credit_note' ? 'Rechnungskorrektur' : 'Rechnung'} ${number} vom ${issueDate} ` +
+      `zu Ihrer Bestellung ${orderReference} als PDF und als E-Rechnung (UBL).\n\n` +
+      (type === 'credit_note'
+        ? `Erstattungsbetrag: ${total}.`
+        : due === undefined
+          ? `Gesamtbetrag: ${total}. Diese Rechnung ist bereits bezahlt.`
+          : `Zu zahlen: ${due.amount}${due.date ? ` bis zum ${due.date}` : ''}.`) +
+      `\n\nMit freundlichen Grüßen\n${seller}\n`,
   },
 };

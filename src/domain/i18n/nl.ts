@@ -1,6 +1,7 @@
-import type { InvoiceLocale } from './pdf-locale.js';
+import type { Translation } from './translation.js';
 
-export const nl: InvoiceLocale = {
+export const nl: Translation = {
+  locale: 'nl-NL',
   numbers: {
     decimal: ',',
     group: '.',
@@ -29,6 +30,7 @@ export const nl: InvoiceLocale = {
     net: 'Bedrag',
     sku: 'Art.nr.',
     discount: 'Korting',
+    shipping: 'Verzending',
     allowancesCharges: 'Kortingen en toeslagen',
     vatBreakdown: 'Btw-specificatie',
     vatCategories: {
@@ -64,6 +66,32 @@ export const nl: InvoiceLocale = {
       corrects: (number, date) => `Correctie op factuur ${number} van ${date}`,
       reason: 'Reden',
       payable: 'Gecrediteerd bedrag',
+      refund: 'Wordt terugbetaald via de oorspronkelijke betaalwijze.',
+      setOff: (number) => `Wordt verrekend met factuur ${number}.`,
+      lineReference: (number, date) => `Creditnota voor factuur ${number} van ${date}`,
+      refundedEarlier: 'Eerder terugbetaald',
+      remainder: (number) => `Restant factuur ${number}`,
     },
+  },
+  vatNotes: {
+    AE: 'Btw verlegd',
+    K: 'Intracommunautaire levering, vrijgesteld (art. 138 Richtlijn 2006/112/EG)',
+    G: 'Uitvoer buiten de EU, 0 % (art. 146 Richtlijn 2006/112/EG)',
+    E: 'Vrijgesteld van btw (art. 11 Wet OB 1968)',
+    O: 'Niet onderworpen aan btw in Nederland (dienst aan een ondernemer buiten de EU)',
+  },
+  email: {
+    subject: ({ type, number, seller }) =>
+      `${type === 'credit_note' ? 'Creditnota' : 'Factuur'} ${number} van ${seller}`,
+    body: ({ type, number, issueDate, orderReference, recipient, seller, total, due }) =>
+      `Beste ${recipient},\n\n` +
+      `In de bijlage vindt u ${type === 'credit_note' ? 'creditnota' : 'factuur'} ${number} van ${issueDate} ` +
+      `voor uw bestelling ${orderReference}, als PDF en als e-factuur (UBL).\n\n` +
+      (type === 'credit_note'
+        ? `Gecrediteerd bedrag: ${total}.`
+        : due === undefined
+          ? `Totaalbedrag: ${total}. Deze factuur is al betaald.`
+          : `Te betalen: ${due.amount}${due.date ? ` uiterlijk ${due.date}` : ''}.`) +
+      `\n\nMet vriendelijke groet,\n${seller}\n`,
   },
 };

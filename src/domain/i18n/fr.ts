@@ -1,6 +1,7 @@
-import type { InvoiceLocale } from './pdf-locale.js';
+import type { Translation } from './translation.js';
 
-export const fr: InvoiceLocale = {
+export const fr: Translation = {
+  locale: 'fr-FR',
   numbers: {
     decimal: ',',
     group: ' ',
@@ -29,6 +30,7 @@ export const fr: InvoiceLocale = {
     net: 'Montant HT',
     sku: 'Réf.',
     discount: 'Remise',
+    shipping: 'Livraison',
     allowancesCharges: 'Remises et frais',
     vatBreakdown: 'Détail de la TVA',
     vatCategories: {
@@ -64,6 +66,36 @@ export const fr: InvoiceLocale = {
       corrects: (number, date) => `Avoir sur la facture ${number} du ${date}`,
       reason: 'Motif',
       payable: 'Montant crédité',
+      refund: "Remboursé via le moyen de paiement d'origine.",
+      setOff: (number) => `Imputé sur la facture ${number}.`,
+      lineReference: (number, date) => `Avoir sur la facture ${number} du ${date}`,
+      refundedEarlier: 'Déjà remboursé',
+      remainder: (number) => `Solde de la facture ${number}`,
     },
+  },
+  vatNotes: {
+    AE: 'Autoliquidation',
+    K: 'Livraison intracommunautaire exonérée (art. 138 directive 2006/112/CE)',
+    G: 'Exportation hors UE exonérée (art. 146 directive 2006/112/CE)',
+    E: 'Exonéré de TVA (art. 11 loi néerlandaise sur la TVA 1968)',
+    O: 'Non soumis à la TVA aux Pays-Bas (service à un assujetti hors UE)',
+  },
+  email: {
+    // "Facture … de …" would need elision before a vowel ("d'Acme"); the dash needs none.
+    subject: ({ type, number, seller }) =>
+      `${type === 'credit_note' ? 'Avoir' : 'Facture'} ${number} – ${seller}`,
+    body: ({ type, number, issueDate, orderReference, recipient, seller, total, due }) =>
+      `Bonjour ${recipient},\n\n` +
+      `Veuillez trouver ci-joint ${
+        type === 'credit_note'
+          ? `l'avoir ${number} du ${issueDate}, relatif`
+          : `la facture ${number} du ${issueDate}, relative`
+      } à votre commande ${orderReference}, au format PDF et sous forme de facture électronique (UBL).\n\n` +
+      (type === 'credit_note'
+        ? `Montant crédité : ${total}.`
+        : due === undefined
+          ? `Montant total : ${total}. Cette facture a déjà été payée.`
+          : `Net à payer : ${due.amount}${due.date ? ` au plus tard le ${due.date}` : ''}.`) +
+      `\n\nCordialement,\n${seller}\n`,
   },
 };
