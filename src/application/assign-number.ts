@@ -1,11 +1,11 @@
+import type { InvoiceDocument } from '../domain/invoice/invoice-document.js';
+import type { DocumentCheck } from '../domain/ports/document-check.js';
 import { invoiceSeriesDecider } from '../domain/series/invoice-series.js';
 import type { DocumentKind } from '../domain/series/numbering.js';
 import { seriesFor } from '../domain/series/numbering.js';
+import { ValidationError } from '../domain/shared/errors.js';
 import { invoiceSeriesStream } from '../domain/streams.js';
 import type { SellerSettings } from '../domain/tenant/seller-settings.js';
-import type { InvoiceDocument } from '../domain/invoice/invoice-document.js';
-import type { DocumentCheck } from '../domain/ports/document-check.js';
-import { ValidationError } from '../domain/shared/errors.js';
 import { type AggregateStateCache, handleCommand, loadState } from './command-handler.js';
 import type { AppDependencies } from './dependencies.js';
 import type { KeyedMutex } from './keyed-mutex.js';
@@ -45,7 +45,10 @@ export async function assignDocumentNumber(
   const findings = await deps.documentCheck.check({ ...input.document, number: PROVISIONAL_NUMBER });
   if (findings.length > 0) {
     const summary = findings.map((f) => `${f.field} ${f.message}`).join('; ');
-    throw new ValidationError(`The ${input.kind.replace('_', ' ')} would fail the e-invoice rules: ${summary}`, findings);
+    throw new ValidationError(
+      `The ${input.kind.replace('_', ' ')} would fail the e-invoice rules: ${summary}`,
+      findings,
+    );
   }
   const { state } = await deps.streamLock.run(stream, () =>
     handleCommand(

@@ -1,4 +1,9 @@
-import { type AnyDomainEvent, EVENT_SCHEMA_VERSION, parseEvent, unrecordableFields } from '../domain/events.js';
+import {
+  type AnyDomainEvent,
+  EVENT_SCHEMA_VERSION,
+  parseEvent,
+  unrecordableFields,
+} from '../domain/events.js';
 import type { EventStore, RecordedEvent } from '../domain/ports/event-store.js';
 import type { Decider, TypedEvent } from '../domain/shared/decider.js';
 import { ConcurrencyError, ValidationError } from '../domain/shared/errors.js';

@@ -14,7 +14,11 @@ export interface ReadModelLag {
   readonly degradedTenants: readonly string[];
 }
 
-export async function readModelLag(deps: { db: Db; eventStore: EventStore; clock: Clock }): Promise<ReadModelLag> {
+export async function readModelLag(deps: {
+  db: Db;
+  eventStore: EventStore;
+  clock: Clock;
+}): Promise<ReadModelLag> {
   const checkpoint = (await readCheckpoint(deps.db)) ?? 0n;
   const [next] = await deps.eventStore.readAll({ after: checkpoint, limit: 1 });
   const lagMs = next === undefined ? 0 : Math.max(0, deps.clock.now().getTime() - next.recordedAt.getTime());

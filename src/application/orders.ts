@@ -74,7 +74,12 @@ export async function decideVatId(
 }
 
 /** Commands of a person: each release gets its own event ids (a second release is not a duplicate). */
-async function decideOnOrder(deps: AppDependencies, tenantId: string, orderId: string, command: OrderCommand) {
+async function decideOnOrder(
+  deps: AppDependencies,
+  tenantId: string,
+  orderId: string,
+  command: OrderCommand,
+) {
   const stream = orderStream(tenantId, orderId);
   const { state } = await loadState(deps.eventStore, stream, orderDecider);
   const releases = state.status === 'none' ? 0 : state.retries;

@@ -77,7 +77,12 @@ export async function findOrder(db: Db, tenantId: string, orderId: string): Prom
 export async function listOrders(
   db: Db,
   tenantId: string,
-  query: { cursor?: string | undefined; limit: number; status?: OrderStatus | undefined; channel?: string | undefined },
+  query: {
+    cursor?: string | undefined;
+    limit: number;
+    status?: OrderStatus | undefined;
+    channel?: string | undefined;
+  },
 ): Promise<Page<OrderView>> {
   const { cursor, limit, status, channel } = query;
   const after = decodeCursor(cursor);

@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely';
+import { ZodError } from 'zod';
 import type { Database, DbOrTrx } from '../adapters/db/database.js';
 import type { ProjectionFailureRow } from '../adapters/db/tables/projection-failures.js';
 import type { RecordedEvent } from '../domain/ports/event-store.js';
@@ -13,7 +14,11 @@ import { invoiceStream } from '../domain/streams.js';
 
 /** Whose read models the event belongs to: from its metadata, else its data, else its stream name. */
 const tenantOf = (recorded: RecordedEvent): string | null => {
-  const data = (recorded.data ?? {}) as { tenantId?: unknown; invoiceId?: unknown; invoice?: { tenantId?: unknown } };
+  const data = (recorded.data ?? {}) as {
+    tenantId?: unknown;
+    invoiceId?: unknown;
+    invoice?: { tenantId?: unknown };
+  };
   const candidates = [recorded.metadata.tenantId, data.tenantId, data.invoice?.tenantId];
   const known = candidates.find((candidate): candidate is string => typeof candidate === 'string');
   if (known !== undefined) return known;
@@ -106,14 +111,25 @@ export function isTransientDatabaseError(error: unknown): boolean {
   for (let current: unknown = error; current instanceof Error; current = current.cause) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && /^(08|40|53|57)|^55P03$/.test(code)) return true;
-    if (/Connection terminated|ECONNRESET|ECONNREFUSED|connection is closed/i.test(current.message)) return true;
+    if (/Connection terminated|ECONNRESET|ECONNREFUSED|connection is closed/i.test(current.message))
+      return true;
   }
   return false;
 }
 
-/** The error with its causes, for the operator reading the failure list. */
+/** The error with its causes, for the operator reading the failure list; schema errors one line each. */
 export const messageChain = (error: Error): string => {
   const parts: string[] = [];
-  for (let current: unknown = error; current instanceof Error; current = current.cause) parts.push(current.message);
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    parts.push(current instanceof ZodError ? schemaIssues(current) : current.message);
+  }
   return parts.join(': ').slice(0, 4_000);
+};
+
+const schemaIssues = (error: ZodError): string => {
+  const shown = error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`);
+  const more = error.issues.length - shown.length;
+  return `${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
 };

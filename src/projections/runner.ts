@@ -168,7 +168,6 @@ async function applyOrRecord(
   }
 }
 
-
 /** Names the event and the step in the error. */
 export async function applyEvent(
   trx: Transaction<Database>,

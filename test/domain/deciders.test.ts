@@ -4,7 +4,7 @@ import { isBalanced, journalLinesFor } from '../../src/domain/invoice/journal.js
 import { type OrderCommand, orderDecider } from '../../src/domain/order/order-decider.js';
 import { invoiceSeriesDecider } from '../../src/domain/series/invoice-series.js';
 import { fold } from '../../src/domain/shared/decider.js';
-import { ValidationError } from '../../src/domain/shared/errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../src/domain/shared/errors.js';
 import { domesticMixedRates } from '../fixtures/invoices/domestic-mixed-rates.js';
 import { order } from './support.js';
 
@@ -81,6 +81,100 @@ describe('order', () => {
         fold(orderDecider, [...orderDecider.decide(receive, orderDecider.initialState), ...flagged]),
       ),
     ).toEqual([]);
+  });
+});
+
+describe('order: a person releases it', () => {
+  const received = order({
+    customer: {
+      name: 'Max',
+      companyName: 'Muster GmbH',
+      vatId: 'DE136695976',
+      address: { street: 'Unter den Linden 1', postalCode: '10117', city: 'Berlin', countryCode: 'DE' },
+    },
+    lines: [
+      { description: 'x', quantity: '1', unitPrice: '1.00', vatClass: 'standard', supplyType: 'goods' },
+    ],
+  });
+  const base = { tenantId: 't1', orderId: 'o1' } as const;
+  const given = (...commands: OrderCommand[]) => {
+    const history: ReturnType<typeof orderDecider.decide> = [];
+    for (const command of commands)
+      history.push(...orderDecider.decide(command, fold(orderDecider, history)));
+    return fold(orderDecider, history);
+  };
+  const receive: OrderCommand = { type: 'ReceiveOrder', ...base, order: received, now };
+  const park: OrderCommand = {
+    type: 'FlagOrderNeedsAttention',
+    ...base,
+    reason: 'issue: settings',
+    errors: [],
+    now,
+  };
+  const hold: OrderCommand = { type: 'HoldOrder', ...base, reason: 'VIES down', now };
+  const retry: OrderCommand = { type: 'RequestOrderRetry', ...base, requestedBy: 'api-key:k1', now };
+  const decide: OrderCommand = {
+    type: 'DecideVatId',
+    ...base,
+    decision: 'charge_as_consumer',
+    decidedBy: 'api-key:k1',
+    now,
+  };
+
+  it('retries a parked order: recorded with who, what it was and why, and it runs again', () => {
+    const state = given(receive, park);
+    expect(orderDecider.decide(retry, state)).toEqual([
+      {
+        type: 'OrderRetryRequested',
+        data: {
+          ...base,
+          requestedBy: 'api-key:k1',
+          previousStatus: 'needs_attention',
+          previousReason: 'issue: settings',
+          at: now.toISOString(),
+        },
+      },
+    ]);
+    const released = given(receive, park, retry);
+    expect(released).toMatchObject({ status: 'received', retries: 1 });
+    // The same failure after the release is a new fact, not a duplicate of the first.
+    expect(orderDecider.decide(park, released).map((e) => e.type)).toEqual(['OrderNeedsAttention']);
+  });
+
+  it('refuses to retry an order that is neither held nor parked, and an unknown one', () => {
+    expect(() => orderDecider.decide(retry, given(receive))).toThrow(ConflictError);
+    expect(() => orderDecider.decide(retry, given(receive, park, retry))).toThrow(ConflictError);
+    expect(() => orderDecider.decide(retry, orderDecider.initialState)).toThrow(NotFoundError);
+  });
+
+  it('records the VAT ID decision for a held order only, and releases it', () => {
+    expect(orderDecider.decide(decide, given(receive, hold))).toEqual([
+      {
+        type: 'OrderVatIdDecided',
+        data: {
+          ...base,
+          vatId: 'DE136695976',
+          decision: 'charge_as_consumer',
+          decidedBy: 'api-key:k1',
+          at: now.toISOString(),
+        },
+      },
+    ]);
+    expect(given(receive, hold, decide)).toMatchObject({
+      status: 'received',
+      vatIdDecision: 'charge_as_consumer',
+    });
+    expect(() => orderDecider.decide(decide, given(receive))).toThrow(ConflictError);
+    expect(() => orderDecider.decide(decide, given(receive, hold, decide))).toThrow(ConflictError);
+  });
+
+  it('refuses a different order under a known id instead of dropping it silently', () => {
+    const changed: OrderCommand = {
+      ...receive,
+      order: { ...received, lines: [{ ...received.lines[0]!, quantity: '2' }] },
+    } as OrderCommand;
+    expect(() => orderDecider.decide(changed, given(receive))).toThrow(/different content/);
+    expect(orderDecider.decide(receive, given(receive))).toEqual([]);
   });
 });
 

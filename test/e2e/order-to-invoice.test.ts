@@ -139,7 +139,7 @@ describe.each(['postgres', 'pglite'] as const)(
       expect(mails[0]!.raw).toContain(`filename=${invoice.number}.xml`);
     });
 
-    it('parks an order it cannot invoice as needs_attention, with the reason, without consuming a number', async () => {
+    it('refuses an order it could never invoice at the door, without consuming a number', async () => {
       const abroad = orderBody('usd-1', { currency: 'USD' });
       const posted = await t.app.inject({
         method: 'POST',
@@ -147,10 +147,8 @@ describe.each(['postgres', 'pglite'] as const)(
         headers: bearer(tenant.apiKey),
         payload: abroad,
       });
-      const parked = await invoicedOrder((posted.json() as { id: string }).id);
-      expect(parked.status).toBe('needs_attention');
-      expect(parked.invoiceId).toBeNull();
-      expect(parked.reason).toContain('exchangeRate');
+      expect(posted.statusCode).toBe(400);
+      expect(posted.json()).toMatchObject({ errors: [{ field: 'exchangeRate' }] });
 
       const next = await t.app.inject({
         method: 'POST',

@@ -267,7 +267,7 @@ describe.each(backends)('projections on %s', (_name, open) => {
     ]);
   });
 
-  it('survives an event that fails its own schema, stored behind the application\'s back', async () => {
+  it("survives an event that fails its own schema, stored behind the application's back", async () => {
     await appendScenario(backend.store);
     const poison = await appendEvent(backend.store, invoiceStream('tenant_kapot', 'inv-Z'), 'InvoiceIssued', {
       invoice: { invoiceId: 'inv-Z', tenantId: 'tenant_kapot', totals: { vat: '-3.50' } },
@@ -291,7 +291,10 @@ describe.each(backends)('projections on %s', (_name, open) => {
       tenant_id: 'tenant_kapot',
     });
     expect(failure!.error).toMatch(/InvoiceIssued at position \d+ .* failed in parsing/);
-    expect(await projectionHealth(backend.db)).toEqual({ openFailures: 1, degradedTenants: ['tenant_kapot'] });
+    expect(await projectionHealth(backend.db)).toEqual({
+      openFailures: 1,
+      degradedTenants: ['tenant_kapot'],
+    });
   });
 
   it('rebuilds read models identical to the live ones', async () => {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { INVOICE_CURRENCIES, implausibleExchangeRate } from '../shared/currencies.js';
+import { decimal } from '../shared/money.js';
 import {
   addressSchema,
   amountString,
@@ -8,8 +10,6 @@ import {
   isoDateTime,
   positiveQuantityString,
 } from '../shared/schemas.js';
-import { INVOICE_CURRENCIES, implausibleExchangeRate } from '../shared/currencies.js';
-import { decimal } from '../shared/money.js';
 import { identifierText, text } from '../shared/text.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -67,12 +67,8 @@ export const orderSchema = z.object({
   customer: customerSchema,
   shipTo: addressSchema.optional(),
   lines: z.array(orderLineSchema).min(1).max(1000),
-  shipping: z
-    .object({ description: z.string().min(1).max(200).optional(), amount: amountString })
-    .optional(),
-  discount: z
-    .object({ description: z.string().min(1).max(200).optional(), amount: amountString })
-    .optional(),
+  shipping: z.object({ description: z.string().min(1).max(200).optional(), amount: amountString }).optional(),
+  discount: z.object({ description: z.string().min(1).max(200).optional(), amount: amountString }).optional(),
   exchangeRate: z
     .object({
       rate: decimalString.describe(
@@ -106,7 +102,8 @@ export const orderSubmissionSchema = orderSchema.check((ctx) => {
   const { currency, exchangeRate } = ctx.value as Partial<Order>;
   const issue = (path: (string | number)[], message: string) =>
     ctx.issues.push({ code: 'custom', path, message, input: ctx.value, continue: true });
-  const rate = isRecord(exchangeRate) && typeof exchangeRate.rate === 'string' ? exchangeRate.rate : undefined;
+  const rate =
+    isRecord(exchangeRate) && typeof exchangeRate.rate === 'string' ? exchangeRate.rate : undefined;
   const wellFormedRate = rate !== undefined && /^-?\d{1,12}(\.\d{1,6})?$/.test(rate);
   if (wellFormedRate && decimal(rate).lte(0)) issue(['exchangeRate', 'rate'], 'must be greater than zero');
   if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency)) return;
@@ -121,7 +118,10 @@ export const orderSubmissionSchema = orderSchema.check((ctx) => {
     return;
   }
   if (exchangeRate === undefined) {
-    issue(['exchangeRate'], `is required for a ${currency} order: ${currency} units per 1 EUR, e.g. from the ECB`);
+    issue(
+      ['exchangeRate'],
+      `is required for a ${currency} order: ${currency} units per 1 EUR, e.g. from the ECB`,
+    );
     return;
   }
   if (!wellFormedRate || decimal(rate).lte(0)) return;

@@ -32,13 +32,11 @@ export const text = (max: number) =>
  * text that cleaning would alter is refused instead.
  */
 export const identifierText = (max: number) =>
-  z
-    .string()
-    .check(
-      z.refine((value) => value.length > 0, 'must not be empty'),
-      z.refine(
-        (value) => cleanText(value) === value,
-        'must not contain control characters, unpaired surrogates or non-NFC text',
-      ),
-      z.refine((value) => codePointLength(value) <= max, `must be at most ${max} characters`),
-    );
+  z.string().check(
+    z.refine((value) => value.length > 0, 'must not be empty'),
+    z.refine(
+      (value) => cleanText(value) === value,
+      'must not contain control characters, unpaired surrogates or non-NFC text',
+    ),
+    z.refine((value) => codePointLength(value) <= max, `must be at most ${max} characters`),
+  );

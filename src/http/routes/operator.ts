@@ -66,7 +66,12 @@ export function operatorRoutes(app: FastifyZodApp, services: HttpServices, auth:
     },
     async (request) => {
       if (services.operations === undefined) {
-        throw new HttpProblem(503, 'unavailable', 'Service Unavailable', 'This process does not run the read models.');
+        throw new HttpProblem(
+          503,
+          'unavailable',
+          'Service Unavailable',
+          'This process does not run the read models.',
+        );
       }
       const outcome = await services.operations.replayProjectionFailures(
         request.body.tenantId === undefined ? {} : { tenantId: request.body.tenantId },

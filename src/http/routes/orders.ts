@@ -91,8 +91,7 @@ export function orderRoutes(app: FastifyZodApp, services: HttpServices, auth: Au
         response: { 200: pageOf(orderViewSchema), 400: problemSchema },
       },
     },
-    async (request) =>
-      listOrders(services.app.db, principalOf(request).tenantId, request.query),
+    async (request) => listOrders(services.app.db, principalOf(request).tenantId, request.query),
   );
 
   app.post(
@@ -101,7 +100,7 @@ export function orderRoutes(app: FastifyZodApp, services: HttpServices, auth: Au
       onRequest: auth.merchant,
       schema: {
         tags: ['orders'],
-        summary: 'Run a held or needs_attention order again, with today\'s settings',
+        summary: "Run a held or needs_attention order again, with today's settings",
         security: [{ bearer: [] }],
         params: idParams,
         response: { 202: accepted, 404: problemSchema, 409: problemSchema },

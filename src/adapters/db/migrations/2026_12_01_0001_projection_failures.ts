@@ -20,8 +20,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['stream', 'position'])
     .where(sql.ref('resolved_at'), 'is', null)
     .execute();
-  await db.schema.createIndex('orders_by_status').on('orders').columns(['tenant_id', 'status', 'seq']).execute();
-  await db.schema.createIndex('orders_by_channel').on('orders').columns(['tenant_id', 'channel', 'seq']).execute();
+  await db.schema
+    .createIndex('orders_by_status')
+    .on('orders')
+    .columns(['tenant_id', 'status', 'seq'])
+    .execute();
+  await db.schema
+    .createIndex('orders_by_channel')
+    .on('orders')
+    .columns(['tenant_id', 'channel', 'seq'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
