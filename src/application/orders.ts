@@ -1,5 +1,6 @@
 import type { Order } from '../domain/order/order.js';
 import { type OrderCommand, orderDecider } from '../domain/order/order-decider.js';
+import { ConcurrencyError, ConflictError } from '../domain/shared/errors.js';
 import { deterministicId } from '../domain/shared/ids.js';
 import { orderStream } from '../domain/streams.js';
 import { handleCommand, loadState } from './command-handler.js';
@@ -88,4 +89,34 @@ async function decideOnOrder(
     metadata: { tenantId },
     maxAttempts: 1,
   });
+}
+
+/**
+ * After the seller settings changed, every order of the tenant parked at the issue step runs again
+ * by itself (missing or wrong settings are the usual cause); one that still cannot be invoiced is
+ * simply parked again. Answers how many were released.
+ */
+export async function releaseOrdersParkedAtIssue(
+  deps: AppDependencies,
+  tenantId: string,
+  releasedBy: string,
+): Promise<number> {
+  const parked = await deps.db
+    .selectFrom('orders')
+    .select('order_id')
+    .where('tenant_id', '=', tenantId)
+    .where('status', '=', 'needs_attention')
+    .where('invoice_id', 'is', null)
+    .execute();
+  let released = 0;
+  for (const { order_id: orderId } of parked) {
+    try {
+      await retryOrder(deps, tenantId, orderId, releasedBy);
+      released += 1;
+    } catch (error) {
+      // Released meanwhile (by a person, or still running): nothing to do for this one.
+      if (!(error instanceof ConflictError) && !(error instanceof ConcurrencyError)) throw error;
+    }
+  }
+  return released;
 }

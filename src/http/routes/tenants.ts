@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { releaseOrdersParkedAtIssue } from '../../application/orders.js';
 import {
   createTenant,
   getSellerSettings,
@@ -85,7 +86,9 @@ export function tenantRoutes(app: FastifyZodApp, services: HttpServices, auth: A
       },
     },
     async (request) => {
-      const saved = await updateSellerSettings(services.app, principalOf(request).tenantId, request.body);
+      const { tenantId } = principalOf(request);
+      const saved = await updateSellerSettings(services.app, tenantId, request.body);
+      await releaseOrdersParkedAtIssue(services.app, tenantId, 'system:seller-settings-updated');
       return withWarnings(saved ?? request.body);
     },
   );
