@@ -9,7 +9,9 @@ import type { AppDependencies } from '../application/dependencies.js';
 import { createTenant, updateSellerSettings } from '../application/tenants.js';
 import { loadConfig } from './config.js';
 import { DEMO_SELLER } from './demo-seller.js';
+import { createLogger } from './logger.js';
 import { startStack } from './stack.js';
+import { installTemporalLogging } from './temporal-logging.js';
 import { viesFromConfig } from './vies.js';
 
 /** What has started so far; stopped in reverse order on SIGINT/SIGTERM and when start-up fails half-way. */
@@ -21,6 +23,8 @@ const stoppers: (() => Promise<void>)[] = [];
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const logger = createLogger({ level: config.LOG_LEVEL, name: 'autofactuur' });
+  installTemporalLogging(logger);
   const dataDir = resolve(config.DATA_DIR);
   await mkdir(dataDir, { recursive: true });
 
@@ -60,6 +64,7 @@ async function main(): Promise<void> {
     run: { api: true, worker: true },
     mailer,
     vatIdVerifier: viesFromConfig(config),
+    logger,
   });
   stoppers.push(() => stack.stop());
 

@@ -15,6 +15,7 @@ import type { Mailer } from '../domain/ports/mailer.js';
 import type { VatIdVerifier } from '../domain/vat/vat-id/vat-id-verifier.js';
 import { buildApp } from '../http/app.js';
 import { apiKeysProjection } from '../projections/api-keys/api-keys-projection.js';
+import { messageChain } from '../projections/failures.js';
 import { invoicesProjection } from '../projections/invoices/invoices-projection.js';
 import { ledgerProjection } from '../projections/ledger/ledger-projection.js';
 import { ordersProjection } from '../projections/orders/orders-projection.js';
@@ -91,6 +92,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       projections: readModelProjections,
       pollIntervalMs: options.projectionPollIntervalMs ?? 100,
       onError: log && ((error) => log.error({ err: error }, 'projection runner failed')),
+      onPoison:
+        log &&
+        (({ recorded, error }) =>
+          log.error(
+            {
+              position: String(recorded.position),
+              stream: recorded.stream,
+              type: recorded.type,
+              failure: messageChain(error),
+            },
+            'projection failure recorded; its stream is held back until replayed',
+          )),
     });
     projections.start();
     const runner = projections;

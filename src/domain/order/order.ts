@@ -98,33 +98,37 @@ export type OrderInput = z.input<typeof orderSchema>;
  * today's code lists and rates, so they guard new orders only; orders already stored are read with
  * `orderSchema` as they were accepted. Reported together with the shape's own errors.
  */
-export const orderSubmissionSchema = orderSchema.check((ctx) => {
-  const { currency, exchangeRate } = ctx.value as Partial<Order>;
-  const issue = (path: (string | number)[], message: string) =>
-    ctx.issues.push({ code: 'custom', path, message, input: ctx.value, continue: true });
-  const rate =
-    isRecord(exchangeRate) && typeof exchangeRate.rate === 'string' ? exchangeRate.rate : undefined;
-  const wellFormedRate = rate !== undefined && /^-?\d{1,12}(\.\d{1,6})?$/.test(rate);
-  if (wellFormedRate && decimal(rate).lte(0)) issue(['exchangeRate', 'rate'], 'must be greater than zero');
-  if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency)) return;
-  if (!INVOICE_CURRENCIES.has(currency)) {
-    issue(['currency'], `${currency} is not an ISO 4217 currency an invoice can be made out in`);
-    return;
-  }
-  if (currency === 'EUR') {
-    if (exchangeRate !== undefined && !(wellFormedRate && decimal(rate).eq(1))) {
-      issue(['exchangeRate'], 'must be absent (or 1) for a EUR order');
+export const orderSubmissionSchema = orderSchema.superRefine(
+  (order, ctx) => {
+    const { currency, exchangeRate } = order as Partial<Order>;
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: 'custom', path, message, input: order });
+    const rate =
+      isRecord(exchangeRate) && typeof exchangeRate.rate === 'string' ? exchangeRate.rate : undefined;
+    const wellFormedRate = rate !== undefined && /^-?\d{1,12}(\.\d{1,6})?$/.test(rate);
+    if (wellFormedRate && decimal(rate).lte(0)) issue(['exchangeRate', 'rate'], 'must be greater than zero');
+    if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency)) return;
+    if (!INVOICE_CURRENCIES.has(currency)) {
+      issue(['currency'], `${currency} is not an ISO 4217 currency an invoice can be made out in`);
+      return;
     }
-    return;
-  }
-  if (exchangeRate === undefined) {
-    issue(
-      ['exchangeRate'],
-      `is required for a ${currency} order: ${currency} units per 1 EUR, e.g. from the ECB`,
-    );
-    return;
-  }
-  if (!wellFormedRate || decimal(rate).lte(0)) return;
-  const problem = implausibleExchangeRate(currency, rate);
-  if (problem !== undefined) issue(['exchangeRate', 'rate'], problem);
-});
+    if (currency === 'EUR') {
+      if (exchangeRate !== undefined && !(wellFormedRate && decimal(rate).eq(1))) {
+        issue(['exchangeRate'], 'must be absent (or 1) for a EUR order');
+      }
+      return;
+    }
+    if (exchangeRate === undefined) {
+      issue(
+        ['exchangeRate'],
+        `is required for a ${currency} order: ${currency} units per 1 EUR, e.g. from the ECB`,
+      );
+      return;
+    }
+    if (!wellFormedRate || decimal(rate).lte(0)) return;
+    const problem = implausibleExchangeRate(currency, rate);
+    if (problem !== undefined) issue(['exchangeRate', 'rate'], problem);
+  },
+  // Runs next to the shape's own errors: a wrongly typed price must not hide a missing rate.
+  { when: (payload) => isRecord(payload.value) },
+);

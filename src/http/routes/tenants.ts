@@ -43,6 +43,7 @@ export function tenantRoutes(app: FastifyZodApp, services: HttpServices, auth: A
           201: z.object({ id: z.string(), apiKey: z.string() }),
           400: problemSchema,
           401: problemSchema,
+          403: problemSchema,
         },
       },
     },
