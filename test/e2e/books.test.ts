@@ -35,7 +35,8 @@ describe('books and accountants: ledger, VAT return, ICP, OSS, receivables (Post
   // system actually gave the documents. The workflow dates the invoices (Temporal's clock), the API the
   // credit note (the API's clock); at a month boundary, or with only one of the clocks shifted, the two
   // can fall in different periods, and then each period must hold exactly its own documents.
-  let invoiceDates: string[]; // issue dates of the six invoices (one day, unless run across midnight)
+  let issueDateOf: string[]; // issue dates of the six invoices b-1 … b-6, in order
+  let invoiceDates: string[]; // the distinct ones (one day, unless run across midnight)
   let invoiceDate: string; // the last of them
   let creditNoteDate: string; // issue date of the credit note of b-1
   let period: string; // the month of the invoices
@@ -134,16 +135,16 @@ describe('books and accountants: ledger, VAT return, ICP, OSS, receivables (Post
       ),
       10_000,
     );
-    const issueDates = new Set<string>();
+    issueDateOf = [];
     for (const id of invoiceIds.slice(0, 6)) {
       const res = await t.app.inject({
         method: 'GET',
         url: `/v1/invoices/${id}`,
         headers: bearer(tenant.apiKey),
       });
-      issueDates.add((res.json() as { issueDate: string }).issueDate);
+      issueDateOf.push((res.json() as { issueDate: string }).issueDate);
     }
-    invoiceDates = [...issueDates].sort();
+    invoiceDates = [...new Set(issueDateOf)].sort();
     invoiceDate = invoiceDates.at(-1)!;
     period = month(invoiceDate);
     creditNotePeriod = month(creditNoteDate);
@@ -251,13 +252,15 @@ describe('books and accountants: ledger, VAT return, ICP, OSS, receivables (Post
 
     const receivables = (await report('/v1/reports/open-receivables')) as {
       total: string;
-      lines: { document_type: string; open: string }[];
+      lines: { bookingDate: string; document_type: string; open: string }[];
     };
     // b-5 unpaid: 10.00 + 2.10 = 12.10 open; the credit note of the paid b-1 (150.00 + 25.50) is owed back.
-    expect(receivables.lines.map((l) => [l.document_type, l.open])).toEqual([
-      ['invoice', '12.10'],
-      ['credit_note', '-175.50'],
-    ]);
+    // Oldest booking first (on the same day the invoice number sorts before the credit note's C…).
+    const expected = [
+      [issueDateOf[4]!, 'invoice', '12.10'],
+      [creditNoteDate, 'credit_note', '-175.50'],
+    ].sort((a, b) => a[0]!.localeCompare(b[0]!));
+    expect(receivables.lines.map((l) => [l.bookingDate, l.document_type, l.open])).toEqual(expected);
     expect(receivables.total).toBe('-163.40');
 
     const revenue = async (p: string) =>

@@ -42,7 +42,7 @@ describe('documents are validated before sending (PGlite, real Temporal, real SM
       return order.status === 'needs_attention' || order.status === 'invoiced' ? order : undefined;
     });
 
-  it('parks an invoice whose e-invoice breaks a business rule, with the rule id, and sends nothing', async () => {
+  it('parks an order whose e-invoice would break a business rule, with the rule id, before numbering, and sends nothing', async () => {
     const mailsBefore = t.mail.messages.length;
     // 9944 is an electronic-address scheme, not an ISO 6523 legal-registration scheme (BR-CL-11).
     const orderId = await post(
@@ -55,31 +55,18 @@ describe('documents are validated before sending (PGlite, real Temporal, real SM
         },
       }),
     );
-    const invoiceId = await eventually(async () => {
-      const order = (
-        await t.app.inject({ method: 'GET', url: `/v1/orders/${orderId}`, headers: bearer(tenant.apiKey) })
-      ).json() as OrderJson;
-      return order.invoiceId ?? undefined;
-    });
-    const invoice = await eventually(async () => {
-      const res = await t.app.inject({
-        method: 'GET',
-        url: `/v1/invoices/${invoiceId}`,
-        headers: bearer(tenant.apiKey),
-      });
-      const body = res.json() as { status: string; reason: string | null };
-      return body.status === 'needs_attention' ? body : undefined;
-    });
-    expect(invoice.reason).toContain('BR-CL-11');
+    // Refused before a number was taken: no invoice exists, so nothing can be sent or numbered.
     const order = await settled(orderId);
     expect(order.status).toBe('needs_attention');
     expect(order.reason).toContain('BR-CL-11');
-    const ubl = await t.app.inject({
+    expect(order.invoiceId).toBeNull();
+    const invoices = await t.app.inject({
       method: 'GET',
-      url: `/v1/invoices/${invoiceId}/ubl`,
+      url: '/v1/invoices',
       headers: bearer(tenant.apiKey),
     });
-    expect(ubl.statusCode).toBe(404);
+    const numbered = (invoices.json() as { items: { orderId: string }[] }).items.map((i) => i.orderId);
+    expect(numbered).not.toContain(orderId);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(t.mail.messages.length).toBe(mailsBefore);
   });
