@@ -49,3 +49,18 @@ export class ConflictError extends DomainError {
 export class DependencyUnavailableError extends DomainError {
   readonly code = 'dependency_unavailable';
 }
+
+/** The service asked us to slow down (HTTP 429); retry after the wait it named. */
+export class RateLimitedError extends DependencyUnavailableError {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The service refused our credentials (HTTP 401/403): retrying cannot help until a person fixes them. */
+export class CredentialsRejectedError extends DomainError {
+  readonly code = 'credentials_rejected';
+}
