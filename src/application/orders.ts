@@ -25,13 +25,15 @@ export async function receiveOrder(
   deps: AppDependencies,
   tenantId: string,
   order: Order,
+  onChangedContent: 'refuse' | 'keep' = 'refuse',
 ): Promise<ReceivedOrder> {
-  const orderId = orderIdFor(tenantId, order.channel, order.externalId);
+  // A channel connection's orders are keyed on the connection: two shops may reuse order numbers.
+  const orderId = orderIdFor(tenantId, order.channelId ?? order.channel, order.externalId);
   const { newEvents, position } = await handleCommand(
     deps.eventStore,
     orderStream(tenantId, orderId),
     orderDecider,
-    { type: 'ReceiveOrder', tenantId, orderId, order, now: deps.clock.now() },
+    { type: 'ReceiveOrder', tenantId, orderId, order, onChangedContent, now: deps.clock.now() },
     { commandId: 'receive', metadata: { tenantId } },
   );
   return { orderId, created: newEvents.length > 0, position };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { channelEventSchemas } from './channel/channel.js';
 import { invoiceEventSchemas } from './invoice/invoice.js';
 import { orderEventSchemas } from './order/order-decider.js';
 import { invoiceSeriesEventSchemas } from './series/invoice-series.js';
@@ -17,6 +18,7 @@ export const eventSchemas = {
   ...invoiceSeriesEventSchemas,
   ...invoiceEventSchemas,
   ...distanceSalesEventSchemas,
+  ...channelEventSchemas,
 } as const;
 
 export type EventType = keyof typeof eventSchemas;

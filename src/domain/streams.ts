@@ -5,3 +5,4 @@ export const invoiceStream = (tenantId: string, invoiceId: string) => `invoice-$
 export const invoiceSeriesStream = (tenantId: string, seriesKey: string) =>
   `invoiceseries-${tenantId}-${seriesKey}`;
 export const distanceSalesStream = (tenantId: string, year: string) => `distancesales-${tenantId}-${year}`;
+export const channelStream = (tenantId: string, channelId: string) => `channel-${tenantId}-${channelId}`;

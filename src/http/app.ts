@@ -10,6 +10,7 @@ import {
 import { createAuth } from './auth.js';
 import { echoRequestId, RequestLogController, requestId } from './logging.js';
 import { registerProblemHandlers } from './problem.js';
+import { channelRoutes } from './routes/channels.js';
 import { creditNoteRoutes } from './routes/credit-notes.js';
 import { exportRoutes, registerAuditTrailBodyParser } from './routes/exports.js';
 import { healthRoutes } from './routes/health.js';
@@ -62,5 +63,6 @@ export async function buildApp(services: HttpServices, options: { readonly logge
   registerAuditTrailBodyParser(app);
   exportRoutes(app, services, auth);
   operatorRoutes(app, services, auth);
+  channelRoutes(app, services, auth);
   return app;
 }

@@ -1,6 +1,8 @@
 import type { NumberingDependencies } from '../application/assign-number.js';
 import type { AppDependencies } from '../application/dependencies.js';
+import type { ChannelAdapters } from '../domain/ports/channel-adapters.js';
 import type { DocumentStore } from '../domain/ports/document-store.js';
+import type { SecretBox } from '../domain/ports/secret-box.js';
 import type { ReplayOutcome } from '../projections/replay-failures.js';
 
 /** What the routes may use; built by a composition root and passed to buildApp. */
@@ -13,6 +15,10 @@ export interface HttpServices {
   readonly adminApiKey: string | undefined;
   /** Lets a write wait briefly until the read models include it (read-your-writes for clients). */
   readonly readModels?: { waitForPosition(position: bigint, timeoutMs: number): Promise<unknown> };
+  /** Channel connections: sealing their credentials and the platform adapters (webhooks). */
+  readonly channels?: { readonly secrets: SecretBox; readonly adapters: ChannelAdapters };
+  /** How the platforms reach this API, for the webhook URLs it hands out (e.g. https://api.example.nl). */
+  readonly publicBaseUrl?: string;
   /** What /ready, /metrics and the operator routes look at and do. */
   readonly operations?: Operations;
 }

@@ -24,6 +24,13 @@ const configSchema = z.object({
   /** Our own VAT ID as VIES requester, so each check returns a consultation number (proof for ICL). */
   VIES_REQUESTER_VAT_ID: z.string().optional(),
   DEMO_API_KEY: z.string().min(16).optional(),
+  /**
+   * Keys that seal channel credentials: "<id>:<base64 of 32 bytes>[,<older id>:<…>]"; the first
+   * seals, all open (rotation). Unset in production = channel connections are switched off.
+   */
+  SECRETS_KEYS: z.string().optional(),
+  /** How shops reach this API, for the webhook URLs of channel connections. */
+  PUBLIC_BASE_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof configSchema>;

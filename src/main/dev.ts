@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { SmtpMailer } from '../adapters/mail/smtp-mailer.js';
 import { startSmtpSink } from '../adapters/mail/smtp-sink.js';
+import { AesGcmSecretBox } from '../adapters/secrets/aes-gcm-secret-box.js';
 import { DevServerStartError, PortInUseError } from '../adapters/temporal/dev-server-errors.js';
 import { findTemporalCli, startTemporalDevServer } from '../adapters/temporal/temporal-cli.js';
 import { authenticate } from '../application/api-keys.js';
@@ -65,6 +67,8 @@ async function main(): Promise<void> {
     mailer,
     vatIdVerifier: viesFromConfig(config),
     logger,
+    secrets: AesGcmSecretBox.fromEnvironment(config.SECRETS_KEYS ?? (await devSecretsKey(dataDir))),
+    publicBaseUrl: config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`,
   });
   stoppers.push(() => stack.stop());
 
@@ -149,3 +153,15 @@ started.catch(async (error: unknown) => {
   await stopAll();
   process.exit(1);
 });
+
+/** `npm start` only: a key made at the first start and kept beside the data it protects. */
+async function devSecretsKey(dataDir: string): Promise<string> {
+  const file = join(dataDir, 'secrets-keys');
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch {
+    const keys = `dev1:${randomBytes(32).toString('base64')}`;
+    await writeFile(file, `${keys}\n`, { mode: 0o600 });
+    return keys;
+  }
+}

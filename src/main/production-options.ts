@@ -1,4 +1,5 @@
 import { SmtpMailer } from '../adapters/mail/smtp-mailer.js';
+import { AesGcmSecretBox } from '../adapters/secrets/aes-gcm-secret-box.js';
 import type { Config } from './config.js';
 import type { StackOptions } from './stack.js';
 import { viesFromConfig } from './vies.js';
@@ -28,6 +29,10 @@ export function productionOptions(
     run,
     mailer: new SmtpMailer(config.SMTP_URL, config.MAIL_FROM),
     vatIdVerifier: viesFromConfig(config),
+    ...(config.SECRETS_KEYS === undefined
+      ? {}
+      : { secrets: AesGcmSecretBox.fromEnvironment(config.SECRETS_KEYS) }),
+    ...(config.PUBLIC_BASE_URL === undefined ? {} : { publicBaseUrl: config.PUBLIC_BASE_URL }),
   };
 }
 

@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
+import { createChannelAdapters } from '../adapters/channels/channel-adapters.js';
 import { connectDatabase, type DatabaseConfig, migrateToLatest } from '../adapters/db/connect.js';
 import type { Db } from '../adapters/db/database.js';
 import { FileDocumentStore } from '../adapters/documents/file-document-store.js';
@@ -10,11 +11,14 @@ import { PostgresEventStore } from '../adapters/event-store/postgres-event-store
 import { AggregateStateCache } from '../application/command-handler.js';
 import type { AppDependencies } from '../application/dependencies.js';
 import { KeyedMutex } from '../application/keyed-mutex.js';
+import type { ChannelAdapters } from '../domain/ports/channel-adapters.js';
 import type { EventStore } from '../domain/ports/event-store.js';
 import type { Mailer } from '../domain/ports/mailer.js';
+import type { SecretBox } from '../domain/ports/secret-box.js';
 import type { VatIdVerifier } from '../domain/vat/vat-id/vat-id-verifier.js';
 import { buildApp } from '../http/app.js';
 import { apiKeysProjection } from '../projections/api-keys/api-keys-projection.js';
+import { channelsProjection } from '../projections/channels/channels-projection.js';
 import { messageChain } from '../projections/failures.js';
 import { invoicesProjection } from '../projections/invoices/invoices-projection.js';
 import { ledgerProjection } from '../projections/ledger/ledger-projection.js';
@@ -31,6 +35,7 @@ export const readModelProjections = [
   invoicesProjection,
   apiKeysProjection,
   ledgerProjection,
+  channelsProjection,
 ];
 
 export interface StackOptions {
@@ -45,6 +50,11 @@ export interface StackOptions {
   readonly mailer: Mailer;
   readonly vatIdVerifier: VatIdVerifier;
   readonly projectionPollIntervalMs?: number;
+  /** Seals channel credentials; without it channel connections are switched off. */
+  readonly secrets?: SecretBox;
+  /** The platform adapters of channel connections; default: the real ones (WooCommerce, Shopify, bol). */
+  readonly channelAdapters?: (secrets: SecretBox) => ChannelAdapters;
+  readonly publicBaseUrl?: string;
   /** Where the API's JSON log lines go (src/main/logger.ts); absent = silent (tests, benchmarks). */
   readonly logger?: Logger;
 }
@@ -76,6 +86,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     documentCheck: einvoiceDocumentCheck,
   };
   const stoppers: (() => Promise<void>)[] = [];
+  const channels =
+    options.secrets === undefined
+      ? undefined
+      : {
+          secrets: options.secrets,
+          adapters: (options.channelAdapters ?? createChannelAdapters)(options.secrets),
+        };
   // Without a logger (tests, benchmarks) the background loops keep reporting to the console.
   const log = options.logger;
 
@@ -115,6 +132,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         documents,
         adminApiKey: options.adminApiKey,
         readModels: projections,
+        ...(channels === undefined ? {} : { channels }),
+        ...(options.publicBaseUrl === undefined ? {} : { publicBaseUrl: options.publicBaseUrl }),
         operations: {
           checkTemporal: async () => {
             await connection.healthService.check({});
@@ -140,7 +159,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         documents,
         mailer: options.mailer,
         vatIdVerifier: options.vatIdVerifier,
+        db,
         ...streams,
+        secrets: channels?.secrets ?? channelsSwitchedOff,
+        channels: channels?.adapters ?? channelAdaptersSwitchedOff,
       },
     });
     worker = created.worker;
@@ -173,3 +195,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     },
   };
 }
+
+const switchedOff = (): never => {
+  throw new Error('Channel connections are switched off: set SECRETS_KEYS');
+};
+/** Without SECRETS_KEYS no connection can exist, so these are never reached; they say why if they are. */
+const channelsSwitchedOff: SecretBox = { seal: switchedOff, open: switchedOff };
+const channelAdaptersSwitchedOff: ChannelAdapters = { clientFor: switchedOff, webhooksFor: switchedOff };

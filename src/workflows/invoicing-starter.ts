@@ -1,4 +1,9 @@
-import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import {
+  type Client,
+  ScheduleAlreadyRunning,
+  ScheduleOverlapPolicy,
+  WorkflowExecutionAlreadyStartedError,
+} from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { sql } from 'kysely';
 import type { Db } from '../adapters/db/database.js';
@@ -10,6 +15,7 @@ import {
   invoiceWorkflowId,
   releaseSignal,
 } from './invoice-order.workflow.js';
+import { channelPollScheduleId, channelSyncWorkflowId } from './sync-channel.workflow.js';
 
 const CHECKPOINT = 'invoicing-starter';
 const CHECKPOINT_EVERY = 200;
@@ -64,6 +70,25 @@ export class InvoicingStarter {
       await this.release(tenantId, orderId);
       return true;
     }
+    if (event.type === 'ChannelConnected' || event.type === 'ChannelChanged') {
+      await this.schedulePolls(event);
+      return true;
+    }
+    if (event.type === 'ChannelSyncRequested') {
+      const { tenantId, channelId, syncId, range } = event.data as {
+        tenantId: string;
+        channelId: string;
+        syncId: string;
+        range?: { changedFrom?: string; changedTo?: string };
+      };
+      await this.startWorkflow('syncChannel', channelSyncWorkflowId(syncId), {
+        tenantId,
+        channelId,
+        syncId,
+        ...(range === undefined ? {} : { range }),
+      });
+      return true;
+    }
     if (event.type === 'InvoiceIssued') {
       const { invoice } = event.data as {
         invoice: { type: string; tenantId: string; orderId: string; invoiceId: string };
@@ -106,6 +131,46 @@ export class InvoicingStarter {
       signalArgs: [],
       workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
     });
+  }
+
+  /**
+   * One Temporal Schedule per channel connection polls it (overlap: skip, so a slow poll is never
+   * run twice at once); it follows the connection's interval and pause as they change.
+   */
+  private async schedulePolls(event: RecordedEvent): Promise<void> {
+    const data = event.data as {
+      tenantId: string;
+      channelId: string;
+      pollIntervalMinutes?: number;
+      paused?: boolean;
+    };
+    const scheduleId = channelPollScheduleId(data.tenantId, data.channelId);
+    const action = {
+      type: 'startWorkflow' as const,
+      workflowType: 'syncChannel',
+      taskQueue: this.deps.taskQueue ?? INVOICING_TASK_QUEUE,
+      args: [{ tenantId: data.tenantId, channelId: data.channelId }],
+    };
+    if (event.type === 'ChannelConnected') {
+      try {
+        await this.deps.client.schedule.create({
+          scheduleId,
+          spec: { intervals: [{ every: `${data.pollIntervalMinutes ?? 15}m` as const }] },
+          action,
+          policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
+        });
+      } catch (error) {
+        if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+      }
+      return;
+    }
+    const handle = this.deps.client.schedule.getHandle(scheduleId);
+    if (data.pollIntervalMinutes !== undefined) {
+      const every: `${number}m` = `${data.pollIntervalMinutes}m`;
+      await handle.update((previous) => ({ ...previous, spec: { intervals: [{ every }] } }));
+    }
+    if (data.paused === true) await handle.pause('paused by the merchant');
+    if (data.paused === false) await handle.unpause('resumed by the merchant');
   }
 
   private async startWorkflow(workflowType: string, workflowId: string, input: object): Promise<void> {

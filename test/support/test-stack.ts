@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import { SmtpMailer } from '../../src/adapters/mail/smtp-mailer.js';
 import { type SmtpSink, startSmtpSink } from '../../src/adapters/mail/smtp-sink.js';
+import { AesGcmSecretBox } from '../../src/adapters/secrets/aes-gcm-secret-box.js';
 import {
   type DevServer,
   findTemporalCli,
@@ -99,6 +101,8 @@ export async function startTestStack(
     mailer,
     vatIdVerifier: new ViesVatIdVerifier({ baseUrl: fakeVies.baseUrl, clock: systemClock, timeoutMs: 2_000 }),
     projectionPollIntervalMs: 20,
+    secrets: new AesGcmSecretBox([{ id: 'test', key: randomBytes(32) }]),
+    publicBaseUrl: 'http://autofactuur.test',
     logger: options.logger,
   });
   return {

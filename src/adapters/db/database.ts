@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ApiKeysTable } from './tables/api-keys.js';
+import type { ChannelSyncsTable, ChannelsTable } from './tables/channels.js';
 import type { EventsTable } from './tables/events.js';
 import type { IdempotencyKeysTable } from './tables/idempotency-keys.js';
 import type { InvoicesTable } from './tables/invoices.js';
@@ -19,6 +20,8 @@ export interface Database {
   journal_lines: JournalLinesTable;
   vat_lines: VatLinesTable;
   customers: CustomersTable;
+  channels: ChannelsTable;
+  channel_syncs: ChannelSyncsTable;
 }
 
 export type Db = Kysely<Database>;

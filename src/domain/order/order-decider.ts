@@ -66,7 +66,19 @@ export type OrderEvent = {
 
 // Commands
 export type OrderCommand =
-  | { type: 'ReceiveOrder'; tenantId: string; orderId: string; order: Order; now: Date }
+  | {
+      type: 'ReceiveOrder';
+      tenantId: string;
+      orderId: string;
+      order: Order;
+      /**
+       * The same order id with other content: `refuse` (the API: a client sent two orders under one
+       * id) or `keep` (a channel: the platform changed the order after it was invoiced; corrections
+       * arrive as refunds, and the invoice stays as issued).
+       */
+      onChangedContent?: 'refuse' | 'keep';
+      now: Date;
+    }
   | {
       type: 'RecordBuyerVatIdVerification';
       tenantId: string;
@@ -115,7 +127,12 @@ export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
         // Invariant 3: one order per (tenant, channel, externalId); a duplicate delivery changes nothing,
         // but a different order under a known id is refused rather than silently dropped.
         if (state.status !== 'none') {
-          if (JSON.stringify(state.order) === JSON.stringify(command.order)) return [];
+          if (
+            command.onChangedContent === 'keep' ||
+            JSON.stringify(state.order) === JSON.stringify(command.order)
+          ) {
+            return [];
+          }
           throw new ConflictError(
             `Order ${command.order.externalId} of channel ${command.order.channel} was already received ` +
               `(id ${command.orderId}) with different content; it is not changed. ` +

@@ -61,6 +61,8 @@ export type Customer = z.infer<typeof customerSchema>;
 export const orderSchema = z.object({
   externalId: identifierText(200),
   channel: z.string().regex(/^[a-z][a-z0-9_-]{1,39}$/, 'must be a channel name such as "api" or "shopify"'),
+  /** Set for orders that came from a channel connection: with externalId, the order's identity. */
+  channelId: z.string().min(1).max(100).optional(),
   orderedAt: isoDateTime,
   currency: currencyCode,
   pricesIncludeVat: z.boolean().default(false),

@@ -20,6 +20,11 @@ export interface ChannelOrder {
   readonly refunds: readonly ChannelRefund[];
   /** Cancelled on the platform (before or after payment). */
   readonly cancelled: boolean;
+  /**
+   * Why the order cannot be invoiced as the platform has it (field errors), when the mapping could
+   * not understand it: reported by the sync, never guessed, and the rest of the page goes on.
+   */
+  readonly refusal?: readonly { readonly field: string; readonly message: string }[];
 }
 
 export interface ChannelRefund {
@@ -51,6 +56,8 @@ export interface ChannelClient {
    * (with the wait the platform asked for), CredentialsRejectedError for 401/403.
    */
   listOrders(range: ChangedRange, page?: string): Promise<ChannelPage>;
+  /** One order by its platform id, for a webhook that only names it; undefined when it does not exist. */
+  getOrder?(externalId: string): Promise<ChannelOrder | undefined>;
 }
 
 export type WebhookMessage =
@@ -63,4 +70,9 @@ export interface ChannelWebhooks {
   verify(rawBody: Buffer, headers: Readonly<Record<string, string | undefined>>, secret: string): boolean;
   /** What a verified webhook says. Throws ValidationError for a body that is not what the topic promises. */
   parse(rawBody: Buffer, headers: Readonly<Record<string, string | undefined>>): WebhookMessage;
+  /**
+   * For a webhook that names an order without carrying all of it (Shopify `refunds/create`, B2B
+   * orders without their tax registration): the order id to read through the API instead.
+   */
+  orderToReread?(rawBody: Buffer, headers: Readonly<Record<string, string | undefined>>): string | undefined;
 }

@@ -15,6 +15,8 @@ describe('migrations', () => {
     await migrateToLatest(db);
     expect(await tables(db)).toEqual([
       'api_keys',
+      'channel_syncs',
+      'channels',
       'customers',
       'events',
       'idempotency_keys',
@@ -34,7 +36,7 @@ describe('migrations', () => {
     expect(await tables(db)).toEqual([]);
 
     await migrateToLatest(db);
-    expect(await tables(db)).toHaveLength(10);
+    expect(await tables(db)).toHaveLength(12);
     await db.destroy();
   });
 });

@@ -3,6 +3,7 @@ import * as eventStore from './2026_11_27_0001_event_store.js';
 import * as readModels from './2026_11_27_0002_read_models.js';
 import * as ledger from './2026_11_27_0003_ledger.js';
 import * as projectionFailures from './2026_12_01_0001_projection_failures.js';
+import * as channels from './2026_12_01_0002_channels.js';
 
 /** Migrations are listed explicitly so they work the same from source (tsx) and from a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0002_read_models': readModels,
   '2026_11_27_0003_ledger': ledger,
   '2026_12_01_0001_projection_failures': projectionFailures,
+  '2026_12_01_0002_channels': channels,
 };
 
 export const migrationProvider: MigrationProvider = {
