@@ -176,6 +176,14 @@ export async function loadConnection(
 export const openCredentials = (secrets: SecretBox, connection: ChannelConnection): ChannelCredentials =>
   JSON.parse(secrets.open(connection.credentials)) as ChannelCredentials;
 
+/**
+ * A channel in test mode lets the merchant see what would be invoiced without a legal number being
+ * taken or anything sent or booked: its orders wait for a person (`POST /v1/orders/:id/retry`
+ * invoices one for real); after switching to `automatic`, new orders are invoiced by themselves.
+ */
+export const TEST_MODE_HOLD =
+  'Channel in test mode: not invoiced until released (POST /v1/orders/<id>/retry) or the channel is switched to automatic';
+
 export type ChannelOrderOutcome = 'recorded' | 'known' | 'not_yet' | 'refused';
 
 export interface ChannelOrderResult {
@@ -222,7 +230,13 @@ export async function recordChannelOrder(
       })),
     };
   }
-  const received = await receiveOrder(deps, connection.tenantId, parsed.data, 'keep');
+  const received = await receiveOrder(
+    deps,
+    connection.tenantId,
+    parsed.data,
+    'keep',
+    connection.mode === 'test' ? TEST_MODE_HOLD : undefined,
+  );
   let creditNotes = 0;
   if (channelOrder.refunds.length > 0) {
     const invoiceId = invoiceIdFor(connection.tenantId, received.orderId);

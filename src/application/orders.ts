@@ -26,6 +26,7 @@ export async function receiveOrder(
   tenantId: string,
   order: Order,
   onChangedContent: 'refuse' | 'keep' = 'refuse',
+  holdForPerson?: string,
 ): Promise<ReceivedOrder> {
   // A channel connection's orders are keyed on the connection: two shops may reuse order numbers.
   const orderId = orderIdFor(tenantId, order.channelId ?? order.channel, order.externalId);
@@ -33,7 +34,15 @@ export async function receiveOrder(
     deps.eventStore,
     orderStream(tenantId, orderId),
     orderDecider,
-    { type: 'ReceiveOrder', tenantId, orderId, order, onChangedContent, now: deps.clock.now() },
+    {
+      type: 'ReceiveOrder',
+      tenantId,
+      orderId,
+      order,
+      onChangedContent,
+      ...(holdForPerson === undefined ? {} : { holdForPerson }),
+      now: deps.clock.now(),
+    },
     { commandId: 'receive', metadata: { tenantId } },
   );
   return { orderId, created: newEvents.length > 0, position };

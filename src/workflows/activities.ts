@@ -112,6 +112,8 @@ export function createActivities(deps: ActivityDependencies) {
       const stream = orderStream(input.tenantId, input.orderId);
       const { state } = await loadState(deps.eventStore, stream, orderDecider);
       if (state.status === 'none') throw new NotFoundError(`Order ${input.orderId} not found`);
+      if (state.status === 'held' && state.awaitsPerson === true)
+        return { verified: false, awaitsPerson: true };
       const vatId = state.order.customer.vatId;
       const seller = await getSellerSettings(deps, input.tenantId);
       const sellerCountry = seller?.address.countryCode ?? 'NL';

@@ -102,7 +102,13 @@ async function invoiceOnce(
 ): Promise<InvoiceOrderResult | 'released'> {
   let invoice: { invoiceId: string; number: string };
   try {
-    if ((await verifyUnlessReleased(input, released)) === 'released') return 'released';
+    const verification = await verifyUnlessReleased(input, released);
+    if (verification === 'released') return 'released';
+    // Held for a person (a channel in test mode): nothing is issued until the release.
+    if (verification.awaitsPerson === true) {
+      await condition(released);
+      return 'released';
+    }
     // Taken after a possibly long hold; workflow time is replay-safe, so every retry of the issue
     // step sees the same invoice date.
     const issuedAt = new Date().toISOString();
@@ -122,11 +128,8 @@ async function invoiceOnce(
 async function verifyUnlessReleased(input: InvoiceOrderInput, released: () => boolean) {
   const scope = new CancellationScope();
   const verification = scope.run(() => verifyBuyerVatId(input));
-  const outcome = await Promise.race([
-    verification.then(() => 'verified' as const),
-    condition(released).then(() => 'released' as const),
-  ]);
-  if (outcome === 'verified') return outcome;
+  const outcome = await Promise.race([verification, condition(released).then(() => 'released' as const)]);
+  if (outcome !== 'released') return outcome;
   scope.cancel();
   await verification.catch(() => undefined);
   return outcome;

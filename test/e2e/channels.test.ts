@@ -203,6 +203,64 @@ describe('a WooCommerce shop connected through the API (real Temporal, a WooComm
     });
   });
 
+  it('in test mode invoices, sends and books nothing until released or switched to automatic', async () => {
+    const created = await api('POST', '/v1/channels', {
+      type: 'woocommerce',
+      name: 'Proefwinkel',
+      baseUrl: shop.baseUrl,
+      credentials: CREDENTIALS,
+    });
+    expect(created.json()).toMatchObject({ mode: 'test' });
+    const testChannel = (created.json() as { id: string }).id;
+    const modified = new Date().toISOString().slice(0, 19);
+    const order = (id: number) => ({
+      ...fixture('nl-gross-coupon-mixed-rates'),
+      id,
+      number: String(id),
+      date_modified_gmt: modified,
+    });
+    shop.orders = [order(6001)];
+    const sync = async () => {
+      const { syncId } = (await api('POST', `/v1/channels/${testChannel}/sync`, {})).json() as {
+        syncId: string;
+      };
+      return eventually(async () => {
+        const status = (await api('GET', `/v1/channels/${testChannel}/syncs/${syncId}`)).json() as {
+          status: string;
+        };
+        return status.status === 'done' ? status : undefined;
+      }, 60_000);
+    };
+    await sync();
+    const held = await eventually(async () => {
+      const orders = (await ordersOfChannel()).filter((o) => o.externalId === '6001');
+      return orders[0]?.status === 'held' ? orders[0] : undefined;
+    });
+    expect(held.invoiceId).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect((await ordersOfChannel()).find((o) => o.externalId === '6001')?.status).toBe('held');
+    // No number taken, so nothing could be sent or booked either.
+    const invoices = (await api('GET', '/v1/invoices')).json() as { items: { orderId: string }[] };
+    expect(invoices.items.map((i) => i.orderId)).not.toContain(held.id);
+
+    const switched = await api('PATCH', `/v1/channels/${testChannel}`, { mode: 'automatic' });
+    expect(switched.json()).toMatchObject({ mode: 'automatic' });
+    shop.orders = [order(6001), order(6002)];
+    await sync();
+    await eventually(async () => {
+      const orders = (await ordersOfChannel()).filter((o) => o.externalId === '6002');
+      return orders[0]?.status === 'invoiced' ? orders[0] : undefined;
+    }, 30_000);
+    expect((await ordersOfChannel()).find((o) => o.externalId === '6001')?.status).toBe('held');
+
+    const released = await api('POST', `/v1/orders/${held.id}/retry`);
+    expect(released.statusCode).toBe(202);
+    await eventually(async () => {
+      const orders = (await ordersOfChannel()).filter((o) => o.externalId === '6001');
+      return orders[0]?.status === 'invoiced' ? orders[0] : undefined;
+    }, 30_000);
+  });
+
   it('keeps channels apart per tenant', async () => {
     const other = await createTenant(t.app, 'Ander');
     const res = await t.app.inject({

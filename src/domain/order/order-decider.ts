@@ -21,11 +21,15 @@ export const orderEventSchemas = {
     orderId: z.string(),
     verification: vatIdVerificationSchema,
   }),
-  /** Invoicing waits for something outside our control (e.g. VIES down) and is retried automatically. */
+  /**
+   * Invoicing waits: for something outside our control (e.g. VIES down), retried automatically, or
+   * — `awaitsPerson` — for a person's release (an order of a channel in test mode).
+   */
   OrderHeld: z.object({
     tenantId: z.string(),
     orderId: z.string(),
     reason: z.string(),
+    awaitsPerson: z.boolean().optional(),
     at: z.iso.datetime(),
   }),
   /** A step failed for good (invalid data, unsupported situation): a person must look. */
@@ -77,6 +81,8 @@ export type OrderCommand =
        * arrive as refunds, and the invoice stays as issued).
        */
       onChangedContent?: 'refuse' | 'keep';
+      /** Received, but not to be invoiced before a person releases it (test mode), and why. */
+      holdForPerson?: string;
       now: Date;
     }
   | {
@@ -116,6 +122,8 @@ export type OrderState =
       vatIdDecision?: 'charge_as_consumer';
       /** How often a person released it: tells apart the outcomes of each run. */
       retries: number;
+      /** Held until a person releases it (not retried by itself). */
+      awaitsPerson?: boolean;
     };
 
 export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
@@ -149,6 +157,21 @@ export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
               receivedAt: command.now.toISOString(),
             },
           },
+          // In the same append: no workflow can see the order before it sees the hold.
+          ...(command.holdForPerson === undefined
+            ? []
+            : [
+                {
+                  type: 'OrderHeld' as const,
+                  data: {
+                    tenantId: command.tenantId,
+                    orderId: command.orderId,
+                    reason: command.holdForPerson,
+                    awaitsPerson: true,
+                    at: command.now.toISOString(),
+                  },
+                },
+              ]),
         ];
       case 'RecordBuyerVatIdVerification':
         if (state.status === 'none') throw new Error(`Order ${command.orderId} was never received`);
@@ -215,7 +238,12 @@ export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
       case 'DecideVatId': {
         if (state.status === 'none') throw new NotFoundError(`Order ${command.orderId} not found`);
         const vatId = state.order.customer.vatId;
-        if (state.status !== 'held' || vatId === undefined || state.buyerVatId?.valid === true) {
+        if (
+          state.status !== 'held' ||
+          state.awaitsPerson === true ||
+          vatId === undefined ||
+          state.buyerVatId?.valid === true
+        ) {
           throw new ConflictError(
             `Order ${command.orderId} is not held for an unverifiable VAT ID; there is nothing to decide`,
           );
@@ -252,7 +280,14 @@ export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
               buyerVatId: event.data.verification,
             };
       case 'OrderHeld':
-        return state.status === 'none' ? state : { ...state, status: 'held', reason: event.data.reason };
+        return state.status === 'none'
+          ? state
+          : {
+              ...state,
+              status: 'held',
+              reason: event.data.reason,
+              ...(event.data.awaitsPerson === true ? { awaitsPerson: true } : {}),
+            };
       case 'OrderNeedsAttention':
         return state.status === 'none'
           ? state
@@ -260,7 +295,13 @@ export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
       case 'OrderRetryRequested':
         return state.status === 'none'
           ? state
-          : { ...state, status: 'received', reason: undefined, retries: state.retries + 1 };
+          : {
+              ...state,
+              status: 'received',
+              reason: undefined,
+              awaitsPerson: false,
+              retries: state.retries + 1,
+            };
       case 'OrderVatIdDecided':
         return state.status === 'none'
           ? state
