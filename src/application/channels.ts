@@ -7,11 +7,12 @@ import {
 } from '../domain/channel/channel.js';
 import { invoiceDecider } from '../domain/invoice/invoice.js';
 import { orderSubmissionSchema } from '../domain/order/order.js';
+import { orderDecider } from '../domain/order/order-decider.js';
 import type { ChannelOrder } from '../domain/ports/channel-client.js';
 import type { SecretBox } from '../domain/ports/secret-box.js';
 import { DependencyUnavailableError, NotFoundError, ValidationError } from '../domain/shared/errors.js';
 import { deterministicId } from '../domain/shared/ids.js';
-import { channelStream, invoiceStream } from '../domain/streams.js';
+import { channelStream, invoiceStream, orderStream } from '../domain/streams.js';
 import type { NumberingDependencies } from './assign-number.js';
 import { handleCommand, loadState } from './command-handler.js';
 import type { AppDependencies } from './dependencies.js';
@@ -246,6 +247,27 @@ export async function recordChannelOrder(
       invoiceDecider,
     );
     if (state.status !== 'issued') {
+      const { state: order } = await loadState(
+        deps.eventStore,
+        orderStream(connection.tenantId, received.orderId),
+        orderDecider,
+      );
+      // Parked or held for a person: one order must not stop its channel; the sync reports it and
+      // a backfill after the release credits the refunds.
+      if (order.status === 'held' || order.status === 'needs_attention') {
+        return {
+          outcome: received.created ? 'recorded' : 'known',
+          orderId: received.orderId,
+          creditNotes: 0,
+          errors: [
+            {
+              field: `${channelOrder.externalId}: refunds`,
+              message: `not credited: the order is ${order.status} (${order.reason ?? 'see the order'}); sync this range again once it is invoiced`,
+            },
+          ],
+        };
+      }
+      // Being invoiced right now: the page is retried shortly, and the cursor waits for it.
       throw new DependencyUnavailableError(
         `Order ${channelOrder.externalId} has refunds but its invoice is not issued yet; retrying`,
       );
