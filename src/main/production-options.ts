@@ -29,7 +29,8 @@ export function productionOptions(
     run,
     mailer: new SmtpMailer(config.SMTP_URL, config.MAIL_FROM),
     vatIdVerifier: viesFromConfig(config),
-    ...(config.SECRETS_KEYS === undefined
+    // Empty counts as unset: compose passes `${SECRETS_KEYS:-}` through.
+    ...(config.SECRETS_KEYS === undefined || config.SECRETS_KEYS.trim() === ''
       ? {}
       : { secrets: AesGcmSecretBox.fromEnvironment(config.SECRETS_KEYS) }),
     ...(config.PUBLIC_BASE_URL === undefined ? {} : { publicBaseUrl: config.PUBLIC_BASE_URL }),

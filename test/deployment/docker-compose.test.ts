@@ -24,7 +24,10 @@ describe('docker-compose.yml (production-shaped stack)', () => {
     Object.fromEntries(
       Object.entries(service.environment ?? {}).map(([key, value]) => [
         key,
-        String(value).replace(/\$\{ADMIN_API_KEY[^}]*\}/, 'compose-admin-key-0123456789'),
+        // As compose interpolates with nothing set but ADMIN_API_KEY: `${X:-default}` → default.
+        String(value)
+          .replace(/\$\{ADMIN_API_KEY[^}]*\}/, 'compose-admin-key-0123456789')
+          .replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1'),
       ]),
     );
 

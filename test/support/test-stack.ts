@@ -15,7 +15,7 @@ import {
 import { ViesVatIdVerifier } from '../../src/adapters/vies/vies-vat-id-verifier.js';
 import type { SellerSettingsInput } from '../../src/domain/tenant/seller-settings.js';
 import type { Logger } from '../../src/main/logger.js';
-import { type Stack, startStack } from '../../src/main/stack.js';
+import { type Stack, type StackOptions, startStack } from '../../src/main/stack.js';
 import { systemClock } from '../../src/main/system-clock.js';
 import { type FakeVies, startFakeVies, type ViesScenario } from './fake-vies-server.js';
 import { freePort } from './free-port.js';
@@ -41,6 +41,13 @@ export interface TestStack {
   /** The VIES stand-in (a real HTTP server speaking the VIES protocol): what it knows and was asked. */
   readonly vies: ViesRegistry & { readonly requests: FakeVies['requests'] };
   stop(): Promise<void>;
+  /**
+   * Stops the product stack (API, projections, Temporal worker, invoicing starter) and starts a new
+   * one on the same database, Temporal server, SMTP and VIES stand-ins, document directory and
+   * secrets key, as after a process restart; `stack` and `app` then name the new one. PostgreSQL
+   * only (an embedded PGlite database does not outlive its stack).
+   */
+  restart(): Promise<void>;
 }
 
 /** What the local VIES knows: valid VAT IDs, and whether it is "down". */
@@ -92,7 +99,7 @@ export async function startTestStack(
   const mailer = new SmtpMailer(`smtp://127.0.0.1:${mail.port}`, 'facturen@autofactuur.test');
   const documentDir = await mkdtemp(join(tmpdir(), 'autofactuur-docs-'));
   const pg = database === 'postgres' ? await createTestDatabase() : undefined;
-  const stack = await startStack({
+  const stackOptions: StackOptions = {
     database: pg === undefined ? { kind: 'pglite' } : { kind: 'postgres', url: pg.url, poolSize: 20 },
     documentDir,
     temporal: { address: temporal.address, namespace: 'default', taskQueue: 'invoicing' },
@@ -104,14 +111,30 @@ export async function startTestStack(
     secrets: new AesGcmSecretBox([{ id: 'test', key: randomBytes(32) }]),
     publicBaseUrl: 'http://autofactuur.test',
     logger: options.logger,
-  });
+  };
+  let stack = await startStack(stackOptions);
+  /** False while the product stack is down: between the halves of a restart, and after stop(). */
+  let up = true;
   return {
-    stack,
-    app: stack.app!,
+    get stack() {
+      return stack;
+    },
+    get app() {
+      return stack.app!;
+    },
     mail,
     vies,
-    stop: async () => {
+    restart: async () => {
+      if (pg === undefined) throw new Error('restart needs PostgreSQL: PGlite does not outlive its stack');
+      if (!up) throw new Error('the test stack is stopped');
+      up = false;
       await stack.stop();
+      stack = await startStack(stackOptions);
+      up = true;
+    },
+    stop: async () => {
+      if (up) await stack.stop();
+      up = false;
       mailer.close();
       await mail.stop();
       await fakeVies.close();
