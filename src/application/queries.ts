@@ -9,6 +9,7 @@ export interface OrderView {
   readonly id: string;
   readonly externalId: string;
   readonly channel: string;
+  readonly channelId: string | null;
   readonly status: OrderStatus;
   readonly reason: string | null;
   readonly invoiceId: string | null;
@@ -32,6 +33,7 @@ const orderColumns = [
   sql<string>`seq::text`.as('seq'),
   'external_id',
   'channel',
+  'channel_id',
   'status',
   'status_reason',
   'invoice_id',
@@ -44,6 +46,7 @@ type OrderRowView = {
   order_id: string;
   external_id: string;
   channel: string;
+  channel_id: string | null;
   status: OrderStatus;
   status_reason: string | null;
   invoice_id: string | null;
@@ -56,6 +59,7 @@ const toOrderView = (row: OrderRowView): OrderView => ({
   id: row.order_id,
   externalId: row.external_id,
   channel: row.channel,
+  channelId: row.channel_id,
   status: row.status,
   reason: row.status_reason,
   invoiceId: row.invoice_id,

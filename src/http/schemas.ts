@@ -12,6 +12,7 @@ export const orderViewSchema = z
     id: z.string(),
     externalId: z.string(),
     channel: z.string(),
+    channelId: z.string().nullable(),
     status: z.enum(['received', 'invoicing', 'invoiced', 'held', 'needs_attention', 'cancelled']),
     reason: z.string().nullable(),
     invoiceId: z.string().nullable(),

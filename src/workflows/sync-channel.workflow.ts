@@ -22,15 +22,15 @@ const { channelCursor, recordChannelSync, recordChannelSyncFailure } = proxyActi
   retry: { initialInterval: '500 ms', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 
-// A platform outage is retried for a few minutes within one poll; then the channel shows `failing`
+// A platform outage is retried for about 15 s within one poll; then the channel shows `failing`
 // and the next scheduled poll tries again, from the same cursor, so it recovers by itself.
 const { pollChannelPage } = proxyActivities<ChannelActivities>({
   startToCloseTimeout: '2 minutes',
   retry: {
-    initialInterval: '2 seconds',
+    initialInterval: '1 second',
     backoffCoefficient: 2,
-    maximumInterval: '1 minute',
-    maximumAttempts: 6,
+    maximumInterval: '30 seconds',
+    maximumAttempts: 5,
     nonRetryableErrorTypes: ['CredentialsRejectedError', 'ValidationError'],
   },
 });

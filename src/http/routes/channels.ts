@@ -292,6 +292,17 @@ export function channelRoutes(app: FastifyZodApp, services: HttpServices, auth: 
           connection,
           order,
         );
+        // The platform only needs the 2xx; what could not be taken is for the merchant (and the next sync).
+        if (result.errors.length > 0) {
+          request.log.warn(
+            {
+              channelId: connection.channelId,
+              externalId: order.externalId,
+              failure: { fields: result.errors },
+            },
+            'webhook order not fully taken',
+          );
+        }
         return { received: true, ...(result.orderId === undefined ? {} : { orderId: result.orderId }) };
       },
     );

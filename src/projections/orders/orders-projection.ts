@@ -17,6 +17,7 @@ export const ordersProjection: Projection = {
             seq: String(recorded.position),
             external_id: order.externalId,
             channel: order.channel,
+            channel_id: order.channelId ?? null,
             status: 'received',
             status_reason: null,
             invoice_id: null,

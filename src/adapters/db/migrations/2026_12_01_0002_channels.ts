@@ -16,6 +16,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_error', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
+  // Orders of a channel connection carry its id (two shops of one type may reuse order numbers).
+  await db.schema.alterTable('orders').addColumn('channel_id', 'text').execute();
   await db.schema
     .createIndex('channels_by_tenant')
     .on('channels')
@@ -38,4 +40,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('channel_syncs').execute();
   await db.schema.dropTable('channels').execute();
+  await db.schema.alterTable('orders').dropColumn('channel_id').execute();
 }

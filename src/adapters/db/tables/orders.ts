@@ -9,6 +9,8 @@ export interface OrdersTable {
   seq: string;
   external_id: string;
   channel: string;
+  /** The channel connection the order came from; null for orders posted to the API. */
+  channel_id: string | null;
   status: OrderStatus;
   status_reason: string | null;
   invoice_id: string | null;
