@@ -41,25 +41,7 @@ export async function issueInvoice(
   const existing = await loadState(deps.eventStore, stream, invoiceDecider);
   if (existing.state.status === 'issued') return existing.state.invoice;
 
-  const { state: order } = await loadState(deps.eventStore, orderStream(tenantId, orderId), orderDecider);
-  if (order.status === 'none') throw new NotFoundError(`Order ${orderId} not found`);
-  const seller = await getSellerSettings(deps, tenantId);
-  const issuedAt = new Date(input.issuedAt);
-  const draftFor = (destinationTaxation: boolean) => {
-    const drafted = draftInvoice({
-      tenantId,
-      invoiceId,
-      orderId,
-      order: order.order,
-      seller,
-      issuedAt,
-      destinationTaxation,
-      ...(order.buyerVatId === undefined ? {} : { buyerVatId: order.buyerVatId }),
-    });
-    if (!drafted.ok) throw new ValidationError('The order cannot be invoiced', drafted.errors);
-    return drafted.draft;
-  };
-  const settingsSayDestination = seller !== undefined && (seller.ossThresholdExceeded || seller.ossOptedIn);
+  const { order, seller, issuedAt, draftFor, settingsSayDestination } = await invoiceInputs(deps, input);
   let draft = draftFor(settingsSayDestination);
   if (isDistanceSale(order.order, seller, order.buyerVatId)) {
     draft = await countDistanceSale(deps, draft, settingsSayDestination, draftFor);
@@ -84,6 +66,45 @@ export async function issueInvoice(
   );
   if (state.status !== 'issued') throw new Error(`Invoice ${invoiceId} was not issued`);
   return state.invoice;
+}
+
+/** The order, today's settings and how to draft the invoice from them: shared by issue and preview. */
+async function invoiceInputs(deps: Pick<IssueDependencies, 'eventStore'>, input: IssueInvoiceInput) {
+  const { tenantId, orderId } = input;
+  const invoiceId = invoiceIdFor(tenantId, orderId);
+  const { state: order } = await loadState(deps.eventStore, orderStream(tenantId, orderId), orderDecider);
+  if (order.status === 'none') throw new NotFoundError(`Order ${orderId} not found`);
+  const seller = await getSellerSettings(deps, tenantId);
+  const issuedAt = new Date(input.issuedAt);
+  const draftFor = (destinationTaxation: boolean) => {
+    const drafted = draftInvoice({
+      tenantId,
+      invoiceId,
+      orderId,
+      order: order.order,
+      seller,
+      issuedAt,
+      destinationTaxation,
+      ...(order.buyerVatId === undefined ? {} : { buyerVatId: order.buyerVatId }),
+    });
+    if (!drafted.ok) throw new ValidationError('The order cannot be invoiced', drafted.errors);
+    return drafted.draft;
+  };
+  const settingsSayDestination = seller !== undefined && (seller.ossThresholdExceeded || seller.ossOptedIn);
+  return { order, seller, issuedAt, draftFor, settingsSayDestination };
+}
+
+/**
+ * What the invoice would be if it were issued now, without a number (a CONCEPT label instead) and
+ * without counting an EU distance sale towards the threshold: the draft of a channel in test mode.
+ */
+export async function previewInvoice(
+  deps: Pick<IssueDependencies, 'eventStore'>,
+  input: IssueInvoiceInput,
+): Promise<{ invoice: InvoiceDocument; seller: SellerSettings | undefined }> {
+  const { seller, draftFor, settingsSayDestination } = await invoiceInputs(deps, input);
+  const draft = draftFor(settingsSayDestination);
+  return { invoice: { ...draft, number: `CONCEPT-${draft.invoiceId.slice(0, 8)}` }, seller };
 }
 
 function isDistanceSale(

@@ -150,14 +150,15 @@ export async function findInvoice(
 export async function listInvoices(
   db: Db,
   tenantId: string,
-  cursor: string | undefined,
-  limit: number,
+  query: { cursor?: string | undefined; limit: number; status?: InvoiceStatus | undefined },
 ): Promise<Page<InvoiceView>> {
+  const { cursor, limit, status } = query;
   const after = decodeCursor(cursor);
   const rows = await db
     .selectFrom('invoices')
     .select(invoiceColumns)
     .where('tenant_id', '=', tenantId)
+    .$if(status !== undefined, (q) => q.where('status', '=', status!))
     .$if(after !== undefined, (q) => q.where('seq', '>', after!))
     .orderBy('invoices.seq')
     .limit(limit + 1)

@@ -33,7 +33,7 @@ export const invoiceViewSchema = z
     supplyDate: z.string(),
     dueDate: z.string().nullable(),
     currency: z.string(),
-    status: z.enum(['issued', 'sent', 'booked', 'needs_attention']),
+    status: z.enum(['draft', 'issued', 'sent', 'booked', 'needs_attention']),
     reason: z.string().nullable(),
     totals: z.object({
       lineNet: amount,

@@ -4,8 +4,9 @@ import { renderPdfInvoice } from '../adapters/rendering/pdf-invoice.js';
 import { renderUblInvoice } from '../adapters/rendering/ubl-invoice.js';
 import { type AggregateStateCache, handleCommand, loadState } from '../application/command-handler.js';
 import type { AppDependencies } from '../application/dependencies.js';
-import { issueInvoice } from '../application/issue-invoice.js';
+import { issueInvoice, previewInvoice } from '../application/issue-invoice.js';
 import type { KeyedMutex } from '../application/keyed-mutex.js';
+import { invoiceIdFor } from '../application/orders.js';
 import { getSellerSettings } from '../application/tenants.js';
 import { invoiceDecider } from '../domain/invoice/invoice.js';
 import { journalLinesFor, receivableInEuro } from '../domain/invoice/journal.js';
@@ -151,6 +152,30 @@ export function createActivities(deps: ActivityDependencies) {
         { commandId: `verify-${vatId}`, metadata: { tenantId: input.tenantId } },
       );
       return { verified: verification.valid };
+    },
+
+    /** A channel in test mode: the invoice as it would be, with a CONCEPT PDF, and no number. */
+    async draftInvoice(input: { tenantId: string; orderId: string; draftedAt: string }) {
+      return asTemporalFailure(async () => {
+        const invoiceId = invoiceIdFor(input.tenantId, input.orderId);
+        const stream = invoiceStream(input.tenantId, invoiceId);
+        const { state } = await loadState(deps.eventStore, stream, invoiceDecider);
+        if (state.status !== 'none') return { invoiceId };
+        const { invoice, seller } = await previewInvoice(deps, { ...input, issuedAt: input.draftedAt });
+        const pdf = await renderPdfInvoice(invoice, {
+          ...(seller?.branding === undefined ? {} : { branding: seller.branding }),
+          watermark: 'CONCEPT',
+        });
+        const pdfRef = await deps.documents.put(pdf);
+        await handleCommand(
+          deps.eventStore,
+          stream,
+          invoiceDecider,
+          { type: 'DraftInvoice', invoice, pdf: pdfRef, now: new Date(input.draftedAt) },
+          { commandId: 'draft', metadata: { tenantId: input.tenantId, orderId: input.orderId } },
+        );
+        return { invoiceId };
+      });
     },
 
     async issueInvoice(input: { tenantId: string; orderId: string; issuedAt: string }) {

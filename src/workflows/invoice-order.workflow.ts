@@ -29,7 +29,7 @@ export interface InvoiceOrderResult {
 const NON_RETRYABLE = ['ValidationError', 'NotFoundError'];
 
 // Issuing and booking only touch our own stores: retry until they succeed (a lost number would be a gap).
-const { issueInvoice, bookInvoice, flagNeedsAttention } = proxyActivities<InvoicingActivities>({
+const { issueInvoice, draftInvoice, bookInvoice, flagNeedsAttention } = proxyActivities<InvoicingActivities>({
   startToCloseTimeout: '30 seconds',
   retry: {
     initialInterval: '200 ms',
@@ -104,8 +104,9 @@ async function invoiceOnce(
   try {
     const verification = await verifyUnlessReleased(input, released);
     if (verification === 'released') return 'released';
-    // Held for a person (a channel in test mode): nothing is issued until the release.
+    // Held for a person (a channel in test mode): a draft to look at, nothing issued until the release.
     if (verification.awaitsPerson === true) {
+      await draftInvoice({ ...input, draftedAt: new Date().toISOString() });
       await condition(released);
       return 'released';
     }

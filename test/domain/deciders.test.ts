@@ -187,6 +187,33 @@ describe('invoice', () => {
     ),
   );
 
+  it('drafts once without a number; issuing replaces the draft, and a draft can be neither sent nor booked', () => {
+    const draftCommand = {
+      type: 'DraftInvoice',
+      invoice: { ...domesticMixedRates, number: 'CONCEPT-1234abcd' },
+      pdf: { sha256: 'a'.repeat(64), bytes: 1000 },
+      now,
+    } as const;
+    const drafted = invoiceDecider.decide(draftCommand, invoiceDecider.initialState);
+    expect(drafted.map((e) => e.type)).toEqual(['InvoiceDrafted']);
+    const draft = fold(invoiceDecider, drafted);
+    expect(draft).toMatchObject({ status: 'draft' });
+    expect(invoiceDecider.decide(draftCommand, draft)).toEqual([]);
+    expect(() =>
+      invoiceDecider.decide({ type: 'RecordSent', recipient: 'x@example.nl', messageId: '<m>', now }, draft),
+    ).toThrow(ValidationError);
+    const issuedAfterDraft = invoiceDecider.decide(
+      { type: 'IssueInvoice', invoice: domesticMixedRates, now },
+      draft,
+    );
+    expect(issuedAfterDraft.map((e) => e.type)).toEqual(['InvoiceIssued']);
+    expect(fold(invoiceDecider, [...drafted, ...issuedAfterDraft])).toMatchObject({
+      status: 'issued',
+      invoice: { number: domesticMixedRates.number },
+    });
+    expect(invoiceDecider.decide(draftCommand, issued)).toEqual([]);
+  });
+
   it('is issued once: issuing again changes nothing (an issued invoice is immutable)', () => {
     expect(
       invoiceDecider.decide(

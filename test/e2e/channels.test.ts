@@ -6,6 +6,7 @@ import {
   type FakeWooCommerce,
   startFakeWooCommerce,
 } from '../adapters/channels/woocommerce/fake-woocommerce.js';
+import { pdfPageTexts } from '../adapters/rendering/pdf-text.js';
 import { bearer, createTenant, eventually, startTestStack, type TestStack } from '../support/test-stack.js';
 
 const fixture = (name: string) =>
@@ -237,11 +238,25 @@ describe('a WooCommerce shop connected through the API (real Temporal, a WooComm
       return orders[0]?.status === 'held' ? orders[0] : undefined;
     });
     expect(held.invoiceId).toBeNull();
+    // A draft to look at: no legal number, a PDF marked CONCEPT, never sent or booked.
+    const draft = await eventually(async () => {
+      const drafts = (await api('GET', '/v1/invoices?status=draft')).json() as {
+        items: { id: string; orderId: string; number: string; status: string }[];
+      };
+      return drafts.items.find((i) => i.orderId === held.id);
+    });
+    expect(draft.number).toMatch(/^CONCEPT-/);
+    const pdf = await api('GET', `/v1/invoices/${draft.id}/pdf`);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    expect((await pdfPageTexts(pdf.rawPayload)).join(' ')).toContain('CONCEPT');
+    expect((await api('GET', `/v1/invoices/${draft.id}/ubl`)).statusCode).toBe(404);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect((await ordersOfChannel()).find((o) => o.externalId === '6001')?.status).toBe('held');
-    // No number taken, so nothing could be sent or booked either.
-    const invoices = (await api('GET', '/v1/invoices')).json() as { items: { orderId: string }[] };
-    expect(invoices.items.map((i) => i.orderId)).not.toContain(held.id);
+    expect((await api('GET', `/v1/invoices/${draft.id}`)).json()).toMatchObject({ status: 'draft' });
+    // Never booked, so in no report, ledger or export.
+    const booked = await sql<{
+      n: string;
+    }>`select count(*)::text as n from journal_lines where document_id = ${draft.id}`.execute(t.stack.db);
+    expect(booked.rows[0]!.n).toBe('0');
 
     const switched = await api('PATCH', `/v1/channels/${testChannel}`, { mode: 'automatic' });
     expect(switched.json()).toMatchObject({ mode: 'automatic' });
@@ -253,8 +268,8 @@ describe('a WooCommerce shop connected through the API (real Temporal, a WooComm
     }, 30_000);
     expect((await ordersOfChannel()).find((o) => o.externalId === '6001')?.status).toBe('held');
 
-    const released = await api('POST', `/v1/orders/${held.id}/retry`);
-    expect(released.statusCode).toBe(202);
+    expect((await api('POST', `/v1/invoices/${draft.id}/approve`)).statusCode).toBe(202);
+    expect((await api('POST', `/v1/invoices/${draft.id}/approve`)).statusCode).toBe(409);
     await eventually(async () => {
       const orders = (await ordersOfChannel()).filter((o) => o.externalId === '6001');
       return orders[0]?.status === 'invoiced' ? orders[0] : undefined;

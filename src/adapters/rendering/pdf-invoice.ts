@@ -13,6 +13,8 @@ export interface PdfRenderOptions {
   readonly branding?: Branding;
   /** Files to embed, e.g. the invoice's UBL XML (relationship 'Alternative') for a hybrid e-invoice. */
   readonly attachments?: readonly PdfAttachment[];
+  /** Across every page, e.g. CONCEPT on a draft that is not an invoice (yet). */
+  readonly watermark?: string;
 }
 
 let configured = false;
@@ -32,11 +34,17 @@ const printer = (): typeof pdfmake => {
   return pdfmake;
 };
 
-const render = (invoice: InvoiceDocument, branding: Branding, attachments: readonly PdfAttachment[]) =>
+const render = (
+  invoice: InvoiceDocument,
+  branding: Branding,
+  attachments: readonly PdfAttachment[],
+  watermark: string | undefined,
+) =>
   printer()
     .createPdf({
       ...invoiceDocumentDefinition(invoice, branding),
       files: embeddedFiles(attachments, documentDate(invoice)),
+      ...(watermark === undefined ? {} : { watermark: { text: watermark, opacity: 0.15, bold: true } }),
     })
     .getBuffer();
 
@@ -50,12 +58,12 @@ export const renderPdfInvoice = async (
   invoice: InvoiceDocument,
   options: PdfRenderOptions = {},
 ): Promise<Buffer> => {
-  const { branding = DEFAULT_BRANDING, attachments = [] } = options;
-  if (branding.logo === undefined) return render(invoice, branding, attachments);
+  const { branding = DEFAULT_BRANDING, attachments = [], watermark } = options;
+  if (branding.logo === undefined) return render(invoice, branding, attachments, watermark);
   try {
-    return await render(invoice, branding, attachments);
+    return await render(invoice, branding, attachments, watermark);
   } catch {
     const { logo: _corrupt, ...withoutLogo } = branding;
-    return render(invoice, withoutLogo, attachments);
+    return render(invoice, withoutLogo, attachments, watermark);
   }
 };

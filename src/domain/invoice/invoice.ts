@@ -22,6 +22,15 @@ const storedDocumentSchema = z.object({
 
 export const invoiceEventSchemas = {
   InvoiceIssued: z.object({ invoice: invoiceDocumentSchema, issuedAt: z.iso.datetime() }),
+  /**
+   * What the invoice would be (a channel in test mode): no legal number (`number` is a CONCEPT
+   * label), a PDF marked CONCEPT, never sent, booked or reported. Issuing replaces it.
+   */
+  InvoiceDrafted: z.object({
+    invoice: invoiceDocumentSchema,
+    pdf: storedDocumentSchema,
+    draftedAt: z.iso.datetime(),
+  }),
   InvoiceDocumentsRendered: z.object({
     invoiceId: z.string(),
     pdf: storedDocumentSchema,
@@ -73,6 +82,7 @@ export type InvoiceEvent = {
 type StoredDocument = z.infer<typeof storedDocumentSchema>;
 export type InvoiceCommand =
   | { type: 'IssueInvoice'; invoice: InvoiceDocument; now: Date }
+  | { type: 'DraftInvoice'; invoice: InvoiceDocument; pdf: { sha256: string; bytes: number }; now: Date }
   | {
       type: 'RecordRenderedDocuments';
       pdf: StoredDocument;
@@ -95,6 +105,7 @@ export type InvoiceCommand =
 // State
 export type InvoiceState =
   | { status: 'none' }
+  | { status: 'draft'; draft: InvoiceDocument }
   | {
       status: 'issued';
       invoice: InvoiceDocument;
@@ -119,11 +130,16 @@ export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, InvoiceState>
   decide(command, state) {
     const now = command.now.toISOString();
     if (command.type === 'IssueInvoice') {
+      return state.status === 'issued'
+        ? []
+        : [{ type: 'InvoiceIssued', data: { invoice: command.invoice, issuedAt: now } }];
+    }
+    if (command.type === 'DraftInvoice') {
       return state.status === 'none'
-        ? [{ type: 'InvoiceIssued', data: { invoice: command.invoice, issuedAt: now } }]
+        ? [{ type: 'InvoiceDrafted', data: { invoice: command.invoice, pdf: command.pdf, draftedAt: now } }]
         : [];
     }
-    if (state.status === 'none') throw new ValidationError(`${command.type}: the invoice was never issued`);
+    if (state.status !== 'issued') throw new ValidationError(`${command.type}: the invoice was never issued`);
     const invoiceId = state.invoice.invoiceId;
     switch (command.type) {
       case 'RecordRenderedDocuments':
@@ -217,7 +233,10 @@ export const invoiceDecider: Decider<InvoiceCommand, InvoiceEvent, InvoiceState>
         credits: [],
       };
     }
-    if (state.status === 'none') return state;
+    if (event.type === 'InvoiceDrafted') {
+      return state.status === 'none' ? { status: 'draft', draft: event.data.invoice } : state;
+    }
+    if (state.status !== 'issued') return state;
     switch (event.type) {
       case 'InvoiceDocumentsRendered':
         return { ...state, rendered: true };

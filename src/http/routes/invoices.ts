@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { retryOrder } from '../../application/orders.js';
 import { findInvoice, type InvoiceView, listInvoices } from '../../application/queries.js';
 import { type Auth, principalOf } from '../auth.js';
 import type { FastifyZodApp } from '../fastify-zod.js';
@@ -57,18 +58,48 @@ export function invoiceRoutes(app: FastifyZodApp, services: HttpServices, auth: 
       schema: {
         tags: ['invoices'],
         security: [{ bearer: [] }],
-        querystring: pageQuery,
+        querystring: pageQuery.extend({ status: invoiceViewSchema.shape.status.optional() }),
         response: { 200: pageOf(invoiceViewSchema), 400: problemSchema },
       },
     },
     async (request) => {
-      const page = await listInvoices(
-        services.app.db,
-        principalOf(request).tenantId,
-        request.query.cursor,
-        request.query.limit,
-      );
+      const page = await listInvoices(services.app.db, principalOf(request).tenantId, request.query);
       return { items: page.items.map(toInvoiceBody), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.post(
+    '/v1/invoices/:id/approve',
+    {
+      onRequest: auth.merchant,
+      schema: {
+        tags: ['invoices'],
+        summary: 'Issue a draft (a test-mode order) for real: numbered, sent and booked',
+        security: [{ bearer: [] }],
+        params: idParams,
+        response: {
+          202: z.object({ id: z.string(), orderId: z.string(), status: z.literal('approved') }),
+          404: problemSchema,
+          409: problemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const invoice = await load(principal.tenantId, request.params.id);
+      if (invoice.status !== 'draft') {
+        throw new HttpProblem(409, 'conflict', 'Conflict', `Invoice ${request.params.id} is not a draft`);
+      }
+      // Approving a draft releases its order: the workflow issues it with the next number.
+      await retryOrder(
+        services.app,
+        principal.tenantId,
+        invoice.document.orderId,
+        `api-key:${principal.keyId}`,
+      );
+      return reply
+        .code(202)
+        .send({ id: request.params.id, orderId: invoice.document.orderId, status: 'approved' as const });
     },
   );
 

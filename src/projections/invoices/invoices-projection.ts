@@ -8,31 +8,41 @@ export const invoicesProjection: Projection = {
   name: 'invoices',
   tables: ['invoices'],
   async apply(trx, event, recorded) {
-    if (event.type === 'InvoiceIssued') {
+    if (event.type === 'InvoiceIssued' || event.type === 'InvoiceDrafted') {
       const invoice = event.data.invoice;
+      const drafted = event.type === 'InvoiceDrafted';
+      const row = {
+        tenant_id: invoice.tenantId,
+        invoice_id: invoice.invoiceId,
+        seq: String(recorded.position),
+        order_id: invoice.orderId,
+        type: invoice.type,
+        number: invoice.number,
+        issue_date: invoice.issueDate,
+        currency: invoice.currency,
+        status: drafted ? ('draft' as const) : ('issued' as const),
+        status_reason: null,
+        net: invoice.totals.net,
+        vat: invoice.totals.vat,
+        gross: invoice.totals.gross,
+        document: sql`${JSON.stringify(invoice)}::jsonb`,
+        pdf_sha256: drafted ? event.data.pdf.sha256 : null,
+        ubl_sha256: null,
+        sent: false,
+        booked: false,
+      };
+      // Issuing replaces the draft (its CONCEPT label and PDF) with the numbered invoice.
       await trx
         .insertInto('invoices')
-        .values({
-          tenant_id: invoice.tenantId,
-          invoice_id: invoice.invoiceId,
-          seq: String(recorded.position),
-          order_id: invoice.orderId,
-          type: invoice.type,
-          number: invoice.number,
-          issue_date: invoice.issueDate,
-          currency: invoice.currency,
-          status: 'issued',
-          status_reason: null,
-          net: invoice.totals.net,
-          vat: invoice.totals.vat,
-          gross: invoice.totals.gross,
-          document: sql`${JSON.stringify(invoice)}::jsonb`,
-          pdf_sha256: null,
-          ubl_sha256: null,
-          sent: false,
-          booked: false,
-        })
-        .onConflict((oc) => oc.columns(['tenant_id', 'invoice_id']).doNothing())
+        .values(row)
+        .onConflict((oc) =>
+          drafted
+            ? oc.columns(['tenant_id', 'invoice_id']).doNothing()
+            : oc
+                .columns(['tenant_id', 'invoice_id'])
+                .doUpdateSet({ ...row, seq: row.seq })
+                .where('invoices.status', '=', 'draft'),
+        )
         .execute();
       return;
     }

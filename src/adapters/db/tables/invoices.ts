@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 
-export type InvoiceStatus = 'issued' | 'sent' | 'booked' | 'needs_attention';
+export type InvoiceStatus = 'draft' | 'issued' | 'sent' | 'booked' | 'needs_attention';
 
 /** Read model of invoices; `document` is the frozen InvoiceDocument of the InvoiceIssued event. */
 export interface InvoicesTable {
