@@ -1,6 +1,6 @@
 import type { Db } from '../adapters/db/database.js';
 import type { ChannelRow } from '../adapters/db/tables/channels.js';
-import type { ChannelMode, ChannelType } from '../domain/channel/channel.js';
+import type { ChannelCatalog, ChannelMode, ChannelType } from '../domain/channel/channel.js';
 
 export interface ChannelView {
   readonly id: string;
@@ -9,6 +9,7 @@ export interface ChannelView {
   readonly baseUrl: string;
   readonly mode: ChannelMode;
   readonly pollIntervalMinutes: number;
+  readonly catalog: ChannelCatalog;
   readonly status: 'ok' | 'failing' | 'paused';
   readonly lastSyncAt: string | null;
   readonly lastError: string | null;
@@ -21,6 +22,7 @@ const toView = (row: ChannelRow): ChannelView => ({
   baseUrl: row.base_url,
   mode: row.mode as ChannelMode,
   pollIntervalMinutes: row.poll_interval_minutes,
+  catalog: (typeof row.catalog === 'string' ? JSON.parse(row.catalog) : row.catalog) as ChannelCatalog,
   status: row.paused ? 'paused' : row.last_error === null ? 'ok' : 'failing',
   lastSyncAt: row.last_sync_at,
   lastError: row.last_error,

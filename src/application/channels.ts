@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  type ChannelCatalog,
   type ChannelConnection,
   type ChannelMode,
   type ChannelType,
@@ -43,6 +44,7 @@ export interface ConnectChannelInput {
   readonly credentials: ChannelCredentials;
   readonly mode: ChannelMode;
   readonly pollIntervalMinutes: number;
+  readonly catalog: ChannelCatalog;
 }
 
 export async function connectChannel(
@@ -81,6 +83,7 @@ export async function connectChannel(
       credentials: deps.secrets.seal(JSON.stringify(credentials.data)),
       mode: input.mode,
       pollIntervalMinutes: input.pollIntervalMinutes,
+      catalog: input.catalog,
       now: deps.clock.now(),
     },
     { commandId: 'connect', metadata: { tenantId } },
@@ -97,6 +100,7 @@ export async function changeChannel(
     pollIntervalMinutes?: number;
     paused?: boolean;
     credentials?: ChannelCredentials;
+    catalog?: ChannelCatalog;
   },
 ): Promise<bigint | undefined> {
   const connection = await loadConnection(deps, tenantId, channelId);
@@ -128,6 +132,7 @@ export async function changeChannel(
       ...(patch.mode === undefined ? {} : { mode: patch.mode }),
       ...(patch.pollIntervalMinutes === undefined ? {} : { pollIntervalMinutes: patch.pollIntervalMinutes }),
       ...(patch.paused === undefined ? {} : { paused: patch.paused }),
+      ...(patch.catalog === undefined ? {} : { catalog: patch.catalog }),
       ...(credentials === undefined ? {} : { credentials: deps.secrets.seal(JSON.stringify(credentials)) }),
       now,
     },

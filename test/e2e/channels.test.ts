@@ -276,6 +276,33 @@ describe('a WooCommerce shop connected through the API (real Temporal, a WooComm
     }, 30_000);
   });
 
+  it('keeps what the platform does not say about its products: goods or services, VAT class per key', async () => {
+    const created = await api('POST', '/v1/channels', {
+      type: 'bol',
+      name: 'bol.com',
+      baseUrl: 'http://127.0.0.1:9/retailer',
+      tokenUrl: 'http://127.0.0.1:9/token',
+      credentials: { clientId: 'id', clientSecret: 'secret' },
+      catalog: { vatClasses: { '9789012345678': 'reduced' } },
+    });
+    expect(created.statusCode).toBe(201);
+    const id = (created.json() as { id: string }).id;
+    expect(created.json()).toMatchObject({
+      webhookUrl: null,
+      catalog: { supplyType: 'goods', vatClasses: { '9789012345678': 'reduced' } },
+    });
+    const changed = await api('PATCH', `/v1/channels/${id}`, {
+      catalog: { supplyType: 'goods', vatClasses: { '9789012345678': 'reduced', '8712345678906': 'zero' } },
+      paused: true,
+    });
+    expect(changed.json()).toMatchObject({
+      status: 'paused',
+      catalog: { vatClasses: { '8712345678906': 'zero' } },
+    });
+    const wrong = await api('PATCH', `/v1/channels/${id}`, { catalog: { vatClasses: { x: 'luxury' } } });
+    expect(wrong.statusCode).toBe(400);
+  });
+
   it('keeps channels apart per tenant', async () => {
     const other = await createTenant(t.app, 'Ander');
     const res = await t.app.inject({

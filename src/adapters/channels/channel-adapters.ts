@@ -9,8 +9,11 @@ import type { WooCommerceMappingDefaults } from './woocommerce/map-woocommerce-o
 import { createWooCommerceClient } from './woocommerce/woocommerce-client.js';
 import { createWooCommerceWebhooks } from './woocommerce/woocommerce-webhooks.js';
 
-/** A webshop sells goods unless told otherwise; the shop's own tax classes are a later setting. */
-const WOOCOMMERCE_DEFAULTS: WooCommerceMappingDefaults = { supplyType: 'goods' };
+/** What the connection's catalogue says WooCommerce's orders do not: goods or services, tax-class slugs. */
+const wooCommerceDefaults = (connection: ChannelConnection): WooCommerceMappingDefaults => ({
+  supplyType: connection.catalog.supplyType,
+  taxClasses: connection.catalog.vatClasses,
+});
 
 /**
  * The real platform adapters, with each connection's credentials opened only here, at the moment a
@@ -24,12 +27,12 @@ export function createChannelAdapters(
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   };
-  const wooCommerceWebhooks = createWooCommerceWebhooks(WOOCOMMERCE_DEFAULTS);
   // One client per connection and credentials: bol's token and every platform's rate-limit memory
   // live in the client, and bol blocks clients that ask for a token per call.
   const clients = new Map<string, ChannelClient>();
   const clientFor = (connection: ChannelConnection): ChannelClient => {
-    const key = `${connection.channelId}|${connection.baseUrl}|${connection.tokenUrl ?? ''}|${connection.credentials.sealed}`;
+    // A change of address, credentials or catalogue makes a new client.
+    const key = `${connection.channelId}|${connection.baseUrl}|${connection.tokenUrl ?? ''}|${connection.credentials.sealed}|${JSON.stringify(connection.catalog)}`;
     let client = clients.get(key);
     if (client === undefined) {
       for (const known of clients.keys())
@@ -52,7 +55,7 @@ export function createChannelAdapters(
           baseUrl: connection.baseUrl,
           consumerKey: required('consumerKey'),
           consumerSecret: required('consumerSecret'),
-          defaults: WOOCOMMERCE_DEFAULTS,
+          defaults: wooCommerceDefaults(connection),
           ...http,
         });
       case 'shopify':
@@ -69,14 +72,16 @@ export function createChannelAdapters(
           tokenUrl: connection.tokenUrl,
           clientId: required('clientId'),
           clientSecret: required('clientSecret'),
+          productVatClasses: connection.catalog.vatClasses,
           ...http,
         });
     }
   };
   return {
     clientFor,
-    webhooksFor(type) {
-      if (type === 'woocommerce') return wooCommerceWebhooks;
+    webhooksFor(connection) {
+      const { type } = connection;
+      if (type === 'woocommerce') return createWooCommerceWebhooks(wooCommerceDefaults(connection));
       if (type === 'shopify') return { ...shopifyWebhooks, orderToReread: orderIdToReread };
       return undefined;
     },

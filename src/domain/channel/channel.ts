@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vatClassSchema } from '../order/order.js';
 import { assertNever, type Decider } from '../shared/decider.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';
 
@@ -20,6 +21,16 @@ export const sealedSecretSchema = z.object({
 });
 export type SealedSecret = z.infer<typeof sealedSecretSchema>;
 
+/**
+ * What the platform does not say about the products: whether the shop sells goods or services, and
+ * the VAT class per platform key — WooCommerce tax-class slug, bol EAN (bol names no VAT rate).
+ */
+export const channelCatalogSchema = z.object({
+  supplyType: z.enum(['goods', 'services']).default('goods'),
+  vatClasses: z.record(z.string().min(1).max(100), vatClassSchema).default({}),
+});
+export type ChannelCatalog = z.infer<typeof channelCatalogSchema>;
+
 const syncRangeSchema = z.object({ changedFrom: z.iso.datetime(), changedTo: z.iso.datetime() });
 
 // Events
@@ -34,6 +45,7 @@ export const channelEventSchemas = {
     credentials: sealedSecretSchema,
     mode: channelModeSchema,
     pollIntervalMinutes: z.number().int(),
+    catalog: channelCatalogSchema.default({ supplyType: 'goods', vatClasses: {} }),
     /** Orders changed before this are not fetched by the regular poll (a backfill can). */
     syncFrom: z.iso.datetime(),
     at: z.iso.datetime(),
@@ -45,6 +57,7 @@ export const channelEventSchemas = {
     pollIntervalMinutes: z.number().int().optional(),
     paused: z.boolean().optional(),
     credentials: sealedSecretSchema.optional(),
+    catalog: channelCatalogSchema.optional(),
     at: z.iso.datetime(),
   }),
   /** A person asked to poll now, or to backfill a range. */
@@ -95,6 +108,7 @@ export type ChannelCommand =
       credentials: SealedSecret;
       mode: ChannelMode;
       pollIntervalMinutes: number;
+      catalog: ChannelCatalog;
       now: Date;
     }
   | {
@@ -105,6 +119,7 @@ export type ChannelCommand =
       pollIntervalMinutes?: number;
       paused?: boolean;
       credentials?: SealedSecret;
+      catalog?: ChannelCatalog;
       now: Date;
     }
   | {
@@ -148,6 +163,7 @@ export interface ChannelConnection {
   readonly credentials: SealedSecret;
   readonly mode: ChannelMode;
   readonly pollIntervalMinutes: number;
+  readonly catalog: ChannelCatalog;
   readonly paused: boolean;
   /** Every order changed before this instant has been recorded (the poll's cursor). */
   readonly cursor: string;
@@ -180,6 +196,7 @@ export const channelDecider: Decider<ChannelCommand, ChannelEvent, ChannelState>
             ? { paused: command.paused }
             : {}),
           ...(command.credentials === undefined ? {} : { credentials: command.credentials }),
+          ...(command.catalog === undefined ? {} : { catalog: command.catalog }),
         };
         if (Object.keys(changes).length === 0) return [];
         return [

@@ -14,7 +14,7 @@ import {
   recordChannelOrder,
   requestChannelSync,
 } from '../../application/channels.js';
-import { channelModeSchema, channelTypeSchema } from '../../domain/channel/channel.js';
+import { channelCatalogSchema, channelModeSchema, channelTypeSchema } from '../../domain/channel/channel.js';
 import { isoDateTime } from '../../domain/shared/schemas.js';
 import { type Auth, principalOf } from '../auth.js';
 import type { FastifyZodApp } from '../fastify-zod.js';
@@ -29,6 +29,7 @@ const channelView = z
     baseUrl: z.string(),
     mode: channelModeSchema,
     pollIntervalMinutes: z.number().int(),
+    catalog: channelCatalogSchema,
     status: z.enum(['ok', 'failing', 'paused']),
     lastSyncAt: z.string().nullable(),
     lastError: z.string().nullable(),
@@ -36,6 +37,10 @@ const channelView = z
   })
   .meta({ id: 'Channel' });
 
+const catalog = channelCatalogSchema.describe(
+  'What the platform does not say: `supplyType` (goods | services) and `vatClasses`, the VAT class per ' +
+    'WooCommerce tax-class slug or bol EAN (bol names no VAT rate; unlisted EANs are standard).',
+);
 const httpUrl = z.url({ protocol: /^https?$/ }).max(500);
 const credentials = z
   .record(z.string(), z.string().max(500))
@@ -90,6 +95,7 @@ export function channelRoutes(app: FastifyZodApp, services: HttpServices, auth: 
           credentials,
           mode: channelModeSchema.default('test'),
           pollIntervalMinutes: z.number().int().min(5).max(1440).default(15),
+          catalog: catalog.default({ supplyType: 'goods', vatClasses: {} }),
         }),
         response: { 201: channelView, 400: problemSchema, 503: problemSchema },
       },
@@ -148,6 +154,7 @@ export function channelRoutes(app: FastifyZodApp, services: HttpServices, auth: 
         body: z.object({
           mode: channelModeSchema.optional(),
           pollIntervalMinutes: z.number().int().min(5).max(1440).optional(),
+          catalog: catalog.optional(),
           paused: z.boolean().optional(),
           credentials: credentials.optional(),
         }),
@@ -260,7 +267,7 @@ export function channelRoutes(app: FastifyZodApp, services: HttpServices, auth: 
         const { secrets, adapters } = channelServices();
         const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
         const connection = await findConnectionForWebhook(services, request.params.channelId);
-        const webhooks = connection === undefined ? undefined : adapters.webhooksFor(connection.type);
+        const webhooks = connection === undefined ? undefined : adapters.webhooksFor(connection);
         if (connection === undefined || webhooks === undefined) {
           throw notFound(`No channel ${request.params.channelId} takes webhooks`);
         }

@@ -20,6 +20,7 @@ export const channelsProjection: Projection = {
             mode: d.mode,
             poll_interval_minutes: d.pollIntervalMinutes,
             paused: false,
+            catalog: sql`${JSON.stringify(d.catalog)}::jsonb`,
             last_sync_at: null,
             last_error: null,
             created_at: d.at,
@@ -36,6 +37,7 @@ export const channelsProjection: Projection = {
             ...(d.mode === undefined ? {} : { mode: d.mode }),
             ...(d.pollIntervalMinutes === undefined ? {} : { poll_interval_minutes: d.pollIntervalMinutes }),
             ...(d.paused === undefined ? {} : { paused: d.paused }),
+            ...(d.catalog === undefined ? {} : { catalog: sql`${JSON.stringify(d.catalog)}::jsonb` }),
           })
           .where('channel_id', '=', d.channelId)
           .where('tenant_id', '=', d.tenantId)

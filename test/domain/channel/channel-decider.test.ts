@@ -15,6 +15,7 @@ const connect: ChannelCommand = {
   credentials: { keyId: 'k1', sealed: 'AAAA' },
   mode: 'automatic',
   pollIntervalMinutes: 15,
+  catalog: { supplyType: 'goods', vatClasses: {} },
   now,
 };
 const given = (...commands: ChannelCommand[]) => {

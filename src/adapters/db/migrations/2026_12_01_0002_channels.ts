@@ -12,6 +12,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('mode', 'text', (c) => c.notNull())
     .addColumn('poll_interval_minutes', 'integer', (c) => c.notNull())
     .addColumn('paused', 'boolean', (c) => c.notNull())
+    .addColumn('catalog', 'jsonb', (c) => c.notNull())
     .addColumn('last_sync_at', 'text')
     .addColumn('last_error', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())

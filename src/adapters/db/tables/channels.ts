@@ -9,6 +9,7 @@ export interface ChannelsTable {
   mode: string;
   poll_interval_minutes: number;
   paused: boolean;
+  catalog: unknown;
   last_sync_at: string | null;
   last_error: string | null;
   created_at: string;
