@@ -45,7 +45,16 @@ export interface ConnectChannelInput {
   readonly mode: ChannelMode;
   readonly pollIntervalMinutes: number;
   readonly catalog: ChannelCatalog;
+  /** Import orders changed since then; default: the last 30 days in test mode (drafts), none in automatic. */
+  readonly syncFrom?: Date;
 }
+
+/**
+ * A shop connected in test mode shows what its recent orders would have become (drafts, harmless);
+ * in automatic mode only orders from now on are invoiced, unless the merchant asks for older ones:
+ * orders from before the connection may have been invoiced elsewhere already.
+ */
+const TEST_MODE_LOOKBACK_MS = 30 * 24 * 60 * 60 * 1000;
 
 export async function connectChannel(
   deps: ChannelDependencies,
@@ -84,6 +93,11 @@ export async function connectChannel(
       mode: input.mode,
       pollIntervalMinutes: input.pollIntervalMinutes,
       catalog: input.catalog,
+      ...(input.syncFrom !== undefined
+        ? { syncFrom: input.syncFrom }
+        : input.mode === 'test'
+          ? { syncFrom: new Date(deps.clock.now().getTime() - TEST_MODE_LOOKBACK_MS) }
+          : {}),
       now: deps.clock.now(),
     },
     { commandId: 'connect', metadata: { tenantId } },

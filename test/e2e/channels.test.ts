@@ -220,7 +220,9 @@ describe('a WooCommerce shop connected through the API (real Temporal, a WooComm
       number: String(id),
       date_modified_gmt: modified,
     });
-    shop.orders = [order(6001)];
+    // Connected in test mode, the shop's recent past comes in as drafts too (30 days back).
+    const lastWeek = new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 19);
+    shop.orders = [order(6001), { ...order(6000), date_modified_gmt: lastWeek }];
     const sync = async () => {
       const { syncId } = (await api('POST', `/v1/channels/${testChannel}/sync`, {})).json() as {
         syncId: string;
@@ -238,6 +240,10 @@ describe('a WooCommerce shop connected through the API (real Temporal, a WooComm
       return orders[0]?.status === 'held' ? orders[0] : undefined;
     });
     expect(held.invoiceId).toBeNull();
+    await eventually(async () => {
+      const orders = (await ordersOfChannel()).filter((o) => o.externalId === '6000');
+      return orders[0]?.status === 'held' ? orders[0] : undefined;
+    });
     // A draft to look at: no legal number, a PDF marked CONCEPT, never sent or booked.
     const draft = await eventually(async () => {
       const drafts = (await api('GET', '/v1/invoices?status=draft')).json() as {

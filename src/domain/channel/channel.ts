@@ -109,6 +109,8 @@ export type ChannelCommand =
       mode: ChannelMode;
       pollIntervalMinutes: number;
       catalog: ChannelCatalog;
+      /** Orders changed from this instant on are fetched by the first poll; default: now. */
+      syncFrom?: Date;
       now: Date;
     }
   | {
@@ -181,8 +183,9 @@ export const channelDecider: Decider<ChannelCommand, ChannelEvent, ChannelState>
     switch (command.type) {
       case 'ConnectChannel': {
         if (state.status !== 'none') throw new ConflictError(`Channel ${command.channelId} already exists`);
-        const { channelType, now: _now, type: _type, ...rest } = command;
-        return [{ type: 'ChannelConnected', data: { ...rest, type: channelType, syncFrom: at, at } }];
+        const { channelType, now: _now, type: _type, syncFrom, ...rest } = command;
+        const from = (syncFrom ?? command.now).toISOString();
+        return [{ type: 'ChannelConnected', data: { ...rest, type: channelType, syncFrom: from, at } }];
       }
       case 'ChangeChannel': {
         if (state.status === 'none') throw new NotFoundError(`Channel ${command.channelId} not found`);

@@ -96,17 +96,26 @@ export function channelRoutes(app: FastifyZodApp, services: HttpServices, auth: 
           mode: channelModeSchema.default('test'),
           pollIntervalMinutes: z.number().int().min(5).max(1440).default(15),
           catalog: catalog.default({ supplyType: 'goods', vatClasses: {} }),
+          syncFrom: isoDateTime
+            .optional()
+            .describe(
+              'Import orders changed since then. Default: the last 30 days in test mode (as drafts); none in automatic mode.',
+            ),
         }),
         response: { 201: channelView, 400: problemSchema, 503: problemSchema },
       },
     },
     async (request, reply) => {
       const { tenantId } = principalOf(request);
-      const { tokenUrl, ...body } = request.body;
+      const { tokenUrl, syncFrom, ...body } = request.body;
       const { channelId, position } = await connectChannel(
         { ...services.app, secrets: channelServices().secrets },
         tenantId,
-        { ...body, ...(tokenUrl === undefined ? {} : { tokenUrl }) },
+        {
+          ...body,
+          ...(tokenUrl === undefined ? {} : { tokenUrl }),
+          ...(syncFrom === undefined ? {} : { syncFrom: new Date(syncFrom) }),
+        },
       );
       await readYourWrite(position);
       return reply.code(201).send(withWebhookUrl(await existing(tenantId, channelId)));
