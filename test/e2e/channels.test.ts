@@ -66,8 +66,15 @@ describe('a WooCommerce shop connected through the API (real Temporal, a WooComm
     });
   const sign = (body: string) =>
     createHmac('sha256', CREDENTIALS.webhookSecret).update(body).digest('base64');
+  // Orders recorded (earlier tests' invoices may still be being sent and booked meanwhile).
   const eventCount = async () =>
-    Number((await sql<{ n: string }>`select count(*)::text as n from events`.execute(t.stack.db)).rows[0]!.n);
+    Number(
+      (
+        await sql<{ n: string }>`select count(*)::text as n from events where type = 'OrderReceived'`.execute(
+          t.stack.db,
+        )
+      ).rows[0]!.n,
+    );
 
   it('connects a shop: credentials sealed and never returned, a webhook URL handed out', async () => {
     const res = await api('POST', '/v1/channels', {
@@ -158,6 +165,31 @@ describe('a WooCommerce shop connected through the API (real Temporal, a WooComm
     expect(delivered.statusCode).toBe(200);
     expect(delivered.json()).toMatchObject({ received: true });
     expect((await webhook(body, sign(body))).statusCode).toBe(200);
+    // The same delivery again (same delivery id) is recognised and not done twice.
+    const redelivered = await t.app.inject({
+      method: 'POST',
+      url: `/v1/webhooks/${channelId}`,
+      headers: {
+        'content-type': 'application/json',
+        'x-wc-webhook-topic': 'order.created',
+        'x-wc-webhook-delivery-id': 'delivery-42',
+        'x-wc-webhook-signature': sign(body),
+      },
+      payload: body,
+    });
+    expect(redelivered.json()).toMatchObject({ received: true });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/v1/webhooks/${channelId}`,
+      headers: {
+        'content-type': 'application/json',
+        'x-wc-webhook-topic': 'order.created',
+        'x-wc-webhook-delivery-id': 'delivery-42',
+        'x-wc-webhook-signature': sign(body),
+      },
+      payload: body,
+    });
+    expect(again.json()).toEqual({ received: false, duplicate: true });
 
     shop.orders = [fresh];
     const sync = await api('POST', `/v1/channels/${channelId}/sync`, {});

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ApiKeysTable } from './tables/api-keys.js';
-import type { ChannelSyncsTable, ChannelsTable } from './tables/channels.js';
+import type { ChannelSyncsTable, ChannelsTable, WebhookDeliveriesTable } from './tables/channels.js';
 import type { EventsTable } from './tables/events.js';
 import type { IdempotencyKeysTable } from './tables/idempotency-keys.js';
 import type { InvoicesTable } from './tables/invoices.js';
@@ -22,6 +22,7 @@ export interface Database {
   customers: CustomersTable;
   channels: ChannelsTable;
   channel_syncs: ChannelSyncsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type Db = Kysely<Database>;

@@ -266,7 +266,11 @@ export function channelRoutes(app: FastifyZodApp, services: HttpServices, auth: 
           summary: 'Order webhooks from WooCommerce and Shopify (signature over the raw body)',
           params: z.object({ channelId: z.string().min(1).max(100) }),
           response: {
-            200: z.object({ received: z.boolean(), orderId: z.string().optional() }),
+            200: z.object({
+              received: z.boolean(),
+              duplicate: z.boolean().optional(),
+              orderId: z.string().optional(),
+            }),
             401: problemSchema,
             404: problemSchema,
           },
@@ -295,6 +299,16 @@ export function channelRoutes(app: FastifyZodApp, services: HttpServices, auth: 
             'The webhook signature does not match.',
           );
         }
+        const eventId = headers['x-shopify-event-id'] ?? headers['x-wc-webhook-delivery-id'];
+        const seen =
+          eventId !== undefined &&
+          (await services.app.db
+            .selectFrom('webhook_deliveries')
+            .select('event_id')
+            .where('channel_id', '=', connection.channelId)
+            .where('event_id', '=', eventId)
+            .executeTakeFirst()) !== undefined;
+        if (seen) return { received: false, duplicate: true };
         const message = webhooks.parse(raw, headers);
         let order = message.kind === 'order' ? message.order : undefined;
         if (message.kind === 'ignored') {
@@ -318,6 +332,18 @@ export function channelRoutes(app: FastifyZodApp, services: HttpServices, auth: 
             },
             'webhook order not fully taken',
           );
+        }
+        // Remembered only once done: a delivery that failed half-way is redelivered and done again.
+        if (eventId !== undefined) {
+          await services.app.db
+            .insertInto('webhook_deliveries')
+            .values({
+              channel_id: connection.channelId,
+              event_id: eventId,
+              received_at: services.app.clock.now(),
+            })
+            .onConflict((oc) => oc.columns(['channel_id', 'event_id']).doNothing())
+            .execute();
         }
         return { received: true, ...(result.orderId === undefined ? {} : { orderId: result.orderId }) };
       },

@@ -26,6 +26,7 @@ describe('migrations', () => {
       'projection_checkpoints',
       'projection_failures',
       'vat_lines',
+      'webhook_deliveries',
     ]);
 
     const migrator = new Migrator({ db, provider: migrationProvider });
@@ -36,7 +37,7 @@ describe('migrations', () => {
     expect(await tables(db)).toEqual([]);
 
     await migrateToLatest(db);
-    expect(await tables(db)).toHaveLength(12);
+    expect(await tables(db)).toHaveLength(13);
     await db.destroy();
   });
 });

@@ -24,6 +24,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('channels')
     .columns(['tenant_id', 'created_at'])
     .execute();
+  // Platform webhook event ids already taken (Shopify X-Shopify-Event-Id, WooCommerce delivery id).
+  await db.schema
+    .createTable('webhook_deliveries')
+    .addColumn('channel_id', 'text', (c) => c.notNull())
+    .addColumn('event_id', 'text', (c) => c.notNull())
+    .addColumn('received_at', 'timestamptz', (c) => c.notNull())
+    .addPrimaryKeyConstraint('webhook_deliveries_pk', ['channel_id', 'event_id'])
+    .execute();
   await db.schema
     .createTable('channel_syncs')
     .addColumn('sync_id', 'text', (c) => c.primaryKey())
@@ -39,6 +47,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('webhook_deliveries').execute();
   await db.schema.dropTable('channel_syncs').execute();
   await db.schema.dropTable('channels').execute();
   await db.schema.alterTable('orders').dropColumn('channel_id').execute();

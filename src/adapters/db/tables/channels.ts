@@ -16,6 +16,13 @@ export interface ChannelsTable {
 }
 export type ChannelRow = Selectable<ChannelsTable>;
 
+/** Webhook event ids a channel already processed: a redelivery is answered without doing it again. */
+export interface WebhookDeliveriesTable {
+  channel_id: string;
+  event_id: string;
+  received_at: Date;
+}
+
 export interface ChannelSyncsTable {
   sync_id: string;
   tenant_id: string;
