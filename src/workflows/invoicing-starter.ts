@@ -1,12 +1,14 @@
 import {
   type Client,
   ScheduleAlreadyRunning,
+  ScheduleNotFoundError,
   ScheduleOverlapPolicy,
   WorkflowExecutionAlreadyStartedError,
 } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { sql } from 'kysely';
 import type { Db } from '../adapters/db/database.js';
+import { loadConnection } from '../application/channels.js';
 import type { EventStore, RecordedEvent, Subscription } from '../domain/ports/event-store.js';
 import {
   creditNoteWorkflowId,
@@ -151,26 +153,35 @@ export class InvoicingStarter {
       taskQueue: this.deps.taskQueue ?? INVOICING_TASK_QUEUE,
       args: [{ tenantId: data.tenantId, channelId: data.channelId }],
     };
-    if (event.type === 'ChannelConnected') {
+    // Created from the connection as it is now, so a schedule lost with Temporal's data comes back right.
+    const create = async () => {
+      const connection = await loadConnection(this.deps, data.tenantId, data.channelId);
       try {
         await this.deps.client.schedule.create({
           scheduleId,
-          spec: { intervals: [{ every: `${data.pollIntervalMinutes ?? 15}m` as const }] },
+          spec: { intervals: [{ every: `${connection.pollIntervalMinutes}m` as const }] },
           action,
           policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
+          state: { paused: connection.paused },
         });
       } catch (error) {
         if (!(error instanceof ScheduleAlreadyRunning)) throw error;
       }
-      return;
-    }
+    };
+    if (event.type === 'ChannelConnected') return create();
+    if (data.pollIntervalMinutes === undefined && data.paused === undefined) return;
     const handle = this.deps.client.schedule.getHandle(scheduleId);
-    if (data.pollIntervalMinutes !== undefined) {
-      const every: `${number}m` = `${data.pollIntervalMinutes}m`;
-      await handle.update((previous) => ({ ...previous, spec: { intervals: [{ every }] } }));
+    try {
+      if (data.pollIntervalMinutes !== undefined) {
+        const every: `${number}m` = `${data.pollIntervalMinutes}m`;
+        await handle.update((previous) => ({ ...previous, spec: { intervals: [{ every }] } }));
+      }
+      if (data.paused === true) await handle.pause('paused by the merchant');
+      if (data.paused === false) await handle.unpause('resumed by the merchant');
+    } catch (error) {
+      if (!(error instanceof ScheduleNotFoundError)) throw error;
+      await create();
     }
-    if (data.paused === true) await handle.pause('paused by the merchant');
-    if (data.paused === false) await handle.unpause('resumed by the merchant');
   }
 
   private async startWorkflow(workflowType: string, workflowId: string, input: object): Promise<void> {
