@@ -9,7 +9,8 @@ import {
 import { invoiceDecider } from '../domain/invoice/invoice.js';
 import { orderSubmissionSchema } from '../domain/order/order.js';
 import { orderDecider } from '../domain/order/order-decider.js';
-import type { ChannelOrder } from '../domain/ports/channel-client.js';
+import type { ChannelAdapters } from '../domain/ports/channel-adapters.js';
+import type { ChannelOrder, ChannelWebhooks } from '../domain/ports/channel-client.js';
 import type { SecretBox } from '../domain/ports/secret-box.js';
 import { DependencyUnavailableError, NotFoundError, ValidationError } from '../domain/shared/errors.js';
 import { deterministicId } from '../domain/shared/ids.js';
@@ -315,5 +316,59 @@ export async function recordChannelOrder(
     orderId: received.orderId,
     creditNotes,
     errors: [],
+  };
+}
+
+export interface WebhookOutcome {
+  readonly received: boolean;
+  /** The platform delivered this event before and it was taken then. */
+  readonly duplicate?: boolean;
+  readonly orderId?: string;
+  readonly errors: readonly { field: string; message: string }[];
+}
+
+/**
+ * A webhook whose signature was checked: a redelivery of an event already taken is recognised by
+ * the platform's event id (X-Shopify-Event-Id, WooCommerce's delivery id) and answered as such; a
+ * webhook that only names an order has the order read through the API; the order is then recorded
+ * like a polled one. The event id is remembered only once done, so a delivery that failed half-way
+ * is done again when the platform redelivers it.
+ */
+export async function takeVerifiedWebhook(
+  deps: AppDependencies & NumberingDependencies & { channels: ChannelAdapters },
+  connection: ChannelConnection,
+  webhooks: ChannelWebhooks,
+  rawBody: Buffer,
+  headers: Readonly<Record<string, string | undefined>>,
+): Promise<WebhookOutcome> {
+  const eventId = headers['x-shopify-event-id'] ?? headers['x-wc-webhook-delivery-id'];
+  if (eventId !== undefined) {
+    const seen = await deps.db
+      .selectFrom('webhook_deliveries')
+      .select('event_id')
+      .where('channel_id', '=', connection.channelId)
+      .where('event_id', '=', eventId)
+      .executeTakeFirst();
+    if (seen !== undefined) return { received: false, duplicate: true, errors: [] };
+  }
+  const message = webhooks.parse(rawBody, headers);
+  let order = message.kind === 'order' ? message.order : undefined;
+  if (message.kind === 'ignored') {
+    const reread = webhooks.orderToReread?.(rawBody, headers);
+    if (reread !== undefined) order = await deps.channels.clientFor(connection).getOrder?.(reread);
+  }
+  if (order === undefined) return { received: false, errors: [] };
+  const result = await recordChannelOrder(deps, connection, order);
+  if (eventId !== undefined) {
+    await deps.db
+      .insertInto('webhook_deliveries')
+      .values({ channel_id: connection.channelId, event_id: eventId, received_at: deps.clock.now() })
+      .onConflict((oc) => oc.columns(['channel_id', 'event_id']).doNothing())
+      .execute();
+  }
+  return {
+    received: true,
+    ...(result.orderId === undefined ? {} : { orderId: result.orderId }),
+    errors: result.errors,
   };
 }

@@ -11,8 +11,8 @@ import {
   channelCredentialsSchemas,
   connectChannel,
   loadConnection,
-  recordChannelOrder,
   requestChannelSync,
+  takeVerifiedWebhook,
 } from '../../application/channels.js';
 import { channelCatalogSchema, channelModeSchema, channelTypeSchema } from '../../domain/channel/channel.js';
 import { isoDateTime } from '../../domain/shared/schemas.js';
@@ -299,53 +299,22 @@ export function channelRoutes(app: FastifyZodApp, services: HttpServices, auth: 
             'The webhook signature does not match.',
           );
         }
-        const eventId = headers['x-shopify-event-id'] ?? headers['x-wc-webhook-delivery-id'];
-        const seen =
-          eventId !== undefined &&
-          (await services.app.db
-            .selectFrom('webhook_deliveries')
-            .select('event_id')
-            .where('channel_id', '=', connection.channelId)
-            .where('event_id', '=', eventId)
-            .executeTakeFirst()) !== undefined;
-        if (seen) return { received: false, duplicate: true };
-        const message = webhooks.parse(raw, headers);
-        let order = message.kind === 'order' ? message.order : undefined;
-        if (message.kind === 'ignored') {
-          // A webhook that names an order without carrying all of it: read the order itself.
-          const reread = webhooks.orderToReread?.(raw, headers);
-          if (reread !== undefined) order = await adapters.clientFor(connection).getOrder?.(reread);
-        }
-        if (order === undefined) return { received: false };
-        const result = await recordChannelOrder(
-          { ...services.app, ...services.numbering },
+        const taken = await takeVerifiedWebhook(
+          { ...services.app, ...services.numbering, channels: adapters },
           connection,
-          order,
+          webhooks,
+          raw,
+          headers,
         );
         // The platform only needs the 2xx; what could not be taken is for the merchant (and the next sync).
-        if (result.errors.length > 0) {
+        if (taken.errors.length > 0) {
           request.log.warn(
-            {
-              channelId: connection.channelId,
-              externalId: order.externalId,
-              failure: { fields: result.errors },
-            },
+            { channelId: connection.channelId, failure: { fields: taken.errors } },
             'webhook order not fully taken',
           );
         }
-        // Remembered only once done: a delivery that failed half-way is redelivered and done again.
-        if (eventId !== undefined) {
-          await services.app.db
-            .insertInto('webhook_deliveries')
-            .values({
-              channel_id: connection.channelId,
-              event_id: eventId,
-              received_at: services.app.clock.now(),
-            })
-            .onConflict((oc) => oc.columns(['channel_id', 'event_id']).doNothing())
-            .execute();
-        }
-        return { received: true, ...(result.orderId === undefined ? {} : { orderId: result.orderId }) };
+        const { errors: _errors, ...answer } = taken;
+        return answer;
       },
     );
   });
