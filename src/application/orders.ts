@@ -49,8 +49,8 @@ export async function receiveOrder(
 }
 
 /**
- * A person releases a held or parked order: it runs again with today's settings. Answers the
- * number of releases so far, which tells the outcomes of each run apart.
+ * A person releases a held or parked order: it runs again with today's settings (409 for any
+ * other status, the decider's rule).
  */
 export async function retryOrder(
   deps: AppDependencies,

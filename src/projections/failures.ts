@@ -3,7 +3,7 @@ import { ZodError } from 'zod';
 import type { Database, DbOrTrx } from '../adapters/db/database.js';
 import type { ProjectionFailureRow } from '../adapters/db/tables/projection-failures.js';
 import type { RecordedEvent } from '../domain/ports/event-store.js';
-import { invoiceStream } from '../domain/streams.js';
+import { tenantOfInvoiceStream } from '../domain/streams.js';
 
 /**
  * Poison events: one event that cannot be applied must not stop the read models of every tenant.
@@ -22,11 +22,9 @@ const tenantOf = (recorded: RecordedEvent): string | null => {
   const candidates = [recorded.metadata.tenantId, data.tenantId, data.invoice?.tenantId];
   const known = candidates.find((candidate): candidate is string => typeof candidate === 'string');
   if (known !== undefined) return known;
-  if (typeof data.invoiceId === 'string' && recorded.stream.startsWith('invoice-')) {
-    const tenantId = recorded.stream.slice('invoice-'.length, -(data.invoiceId.length + 1));
-    if (invoiceStream(tenantId, data.invoiceId) === recorded.stream) return tenantId;
-  }
-  return null;
+  return typeof data.invoiceId === 'string'
+    ? (tenantOfInvoiceStream(recorded.stream, data.invoiceId) ?? null)
+    : null;
 };
 
 export async function openFailureStreams(db: DbOrTrx): Promise<Set<string>> {

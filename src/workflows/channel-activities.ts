@@ -26,7 +26,8 @@ export function createChannelActivities(deps: ChannelActivityDependencies) {
   return {
     async channelCursor(ref: ChannelRef) {
       const connection = await loadConnection(deps, ref.tenantId, ref.channelId);
-      return { cursor: connection.cursor, paused: connection.paused };
+      // The range ends at the application's clock, the same clock that set the cursor.
+      return { cursor: connection.cursor, paused: connection.paused, now: deps.clock.now().toISOString() };
     },
 
     /** One page of changed orders, each recorded (idempotent: a retried page records nothing twice). */

@@ -42,8 +42,7 @@ const { pollChannelPage } = proxyActivities<ChannelActivities>({
 export async function syncChannel(input: SyncChannelInput): Promise<{ seen: number; recorded: number }> {
   const ref = { tenantId: input.tenantId, channelId: input.channelId };
   const syncId = input.syncId ?? workflowInfo().workflowId;
-  const now = new Date().toISOString();
-  const { cursor, paused } = await channelCursor(ref);
+  const { cursor, paused, now } = await channelCursor(ref);
   if (paused && input.syncId === undefined) return { seen: 0, recorded: 0 };
   const backfill = input.range?.changedFrom !== undefined;
   const range: SyncRange = {

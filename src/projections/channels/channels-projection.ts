@@ -1,7 +1,12 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../../adapters/db/database.js';
 import type { Projection } from '../projection.js';
 
 /** Channel connections as the API lists them (never their credentials), and each sync's outcome. */
+/** The row of one tenant's channel. */
+const updateChannel = (trx: Transaction<Database>, ref: { tenantId: string; channelId: string }) =>
+  trx.updateTable('channels').where('channel_id', '=', ref.channelId).where('tenant_id', '=', ref.tenantId);
+
 export const channelsProjection: Projection = {
   name: 'channels',
   tables: ['channels', 'channel_syncs'],
@@ -31,16 +36,13 @@ export const channelsProjection: Projection = {
       }
       case 'ChannelChanged': {
         const d = event.data;
-        await trx
-          .updateTable('channels')
+        await updateChannel(trx, d)
           .set({
             ...(d.mode === undefined ? {} : { mode: d.mode }),
             ...(d.pollIntervalMinutes === undefined ? {} : { poll_interval_minutes: d.pollIntervalMinutes }),
             ...(d.paused === undefined ? {} : { paused: d.paused }),
             ...(d.catalog === undefined ? {} : { catalog: sql`${JSON.stringify(d.catalog)}::jsonb` }),
           })
-          .where('channel_id', '=', d.channelId)
-          .where('tenant_id', '=', d.tenantId)
           .execute();
         return;
       }
@@ -65,12 +67,7 @@ export const channelsProjection: Projection = {
       }
       case 'ChannelSynced': {
         const d = event.data;
-        await trx
-          .updateTable('channels')
-          .set({ last_sync_at: d.at, last_error: null })
-          .where('channel_id', '=', d.channelId)
-          .where('tenant_id', '=', d.tenantId)
-          .execute();
+        await updateChannel(trx, d).set({ last_sync_at: d.at, last_error: null }).execute();
         await trx
           .updateTable('channel_syncs')
           .set({
@@ -87,12 +84,7 @@ export const channelsProjection: Projection = {
       }
       case 'ChannelSyncFailed': {
         const d = event.data;
-        await trx
-          .updateTable('channels')
-          .set({ last_error: d.reason })
-          .where('channel_id', '=', d.channelId)
-          .where('tenant_id', '=', d.tenantId)
-          .execute();
+        await updateChannel(trx, d).set({ last_error: d.reason }).execute();
         await trx
           .updateTable('channel_syncs')
           .set({

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { InvoiceStatus } from '../../adapters/db/tables/invoices.js';
-import { invoiceStream } from '../../domain/streams.js';
+import { tenantOfInvoiceStream } from '../../domain/streams.js';
 import type { Projection } from '../projection.js';
 
 /** The invoice list: the frozen document plus what happened to it since (documents, delivery, booking). */
@@ -49,7 +49,7 @@ export const invoicesProjection: Projection = {
     const update = (invoiceId: string) =>
       trx
         .updateTable('invoices')
-        .where('tenant_id', '=', tenantOfInvoiceStream(recorded.stream, invoiceId))
+        .where('tenant_id', '=', tenantOf(recorded.stream, invoiceId))
         .where('invoice_id', '=', invoiceId);
     switch (event.type) {
       case 'InvoiceDocumentsRendered':
@@ -85,11 +85,9 @@ export const invoicesProjection: Projection = {
  * Follow-up invoice events carry only the invoice id; the tenant comes from the stream they were
  * appended to, so a row of another tenant can never be touched.
  */
-function tenantOfInvoiceStream(stream: string, invoiceId: string): string {
-  const tenantId = stream.slice('invoice-'.length, stream.length - invoiceId.length - 1);
-  // The round trip through the stream-name helper guards against the naming ever changing.
-  if (invoiceStream(tenantId, invoiceId) !== stream) {
+function tenantOf(stream: string, invoiceId: string): string {
+  const tenantId = tenantOfInvoiceStream(stream, invoiceId);
+  if (tenantId === undefined)
     throw new Error(`Invoice event for ${invoiceId} in unexpected stream ${stream}`);
-  }
   return tenantId;
 }

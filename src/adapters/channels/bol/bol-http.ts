@@ -3,7 +3,9 @@
  * errors: network failures and timeouts (including reading the body) become
  * DependencyUnavailableError, HTTP 429 a RateLimitedError with the wait bol named.
  */
+
 import { DependencyUnavailableError, RateLimitedError } from '../../../domain/shared/errors.js';
+import { retryAfterMs } from '../../http/retry-after.js';
 import { bolProblemSchema } from './bol-api-schemas.js';
 
 export type Fetch = typeof fetch;
@@ -73,15 +75,6 @@ export const problemOf = (
     summary: [`HTTP ${response.status}`, ...parts].join(': '),
     violations: problem.success ? (problem.data.violations ?? []) : [],
   };
-};
-
-/** `Retry-After` in seconds or as an HTTP date (RFC 9110 §10.2.3). */
-export const retryAfterMs = (value: string | null, now: Date): number | undefined => {
-  if (value === null) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
 };
 
 /**

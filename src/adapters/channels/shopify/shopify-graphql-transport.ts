@@ -12,12 +12,14 @@
  * DependencyUnavailableError (with Shopify's messages); 401/403 and `ACCESS_DENIED` (a missing access
  * scope) are CredentialsRejectedError, since only a person can fix them.
  */
+
 import type { z } from 'zod';
 import {
   CredentialsRejectedError,
   DependencyUnavailableError,
   RateLimitedError,
 } from '../../../domain/shared/errors.js';
+import { retryAfterMs } from '../../http/retry-after.js';
 
 export interface ShopifyGraphqlOptions {
   /** The shop's Admin API root, e.g. https://shop.myshopify.com/admin/api/2025-10. */
@@ -28,6 +30,8 @@ export interface ShopifyGraphqlOptions {
   readonly timeoutMs?: number;
   /** How to wait for the cost bucket to refill (injected in tests). */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** The clock an HTTP-date Retry-After is measured against; injected in tests. */
+  readonly now?: () => Date;
 }
 
 export type GraphqlRequest = <T>(
@@ -98,16 +102,12 @@ const parseJson = (text: string): { ok: true; body: unknown } | { ok: false } =>
   }
 };
 
-const retryAfterMs = (header: string | null): number | undefined => {
-  const seconds = header === null ? Number.NaN : Number(header);
-  return Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds * 1_000) : undefined;
-};
-
 /** A GraphQL caller bound to one shop; it remembers the cost bucket between calls. */
 export const createGraphqlTransport = (options: ShopifyGraphqlOptions): GraphqlRequest => {
   const url = `${options.baseUrl.replace(/\/+$/, '')}/graphql.json`;
   const doFetch = options.fetch ?? fetch;
   const sleep = options.sleep ?? defaultSleep;
+  const now = options.now ?? (() => new Date());
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let waitBeforeNextMs = 0;
 
@@ -143,7 +143,7 @@ export const createGraphqlTransport = (options: ShopifyGraphqlOptions): GraphqlR
     const json = parseJson(text);
     if (status === 429) {
       const wait =
-        retryAfterMs(response.headers.get('retry-after')) ??
+        retryAfterMs(response.headers.get('retry-after'), now()) ??
         (json.ok ? throttleWaitMs(json.body) : undefined) ??
         FALLBACK_RETRY_MS;
       throw new RateLimitedError('Shopify throttled the request (HTTP 429)', wait || FALLBACK_RETRY_MS);

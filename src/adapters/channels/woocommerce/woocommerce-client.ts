@@ -10,6 +10,7 @@ import {
   RateLimitedError,
   ValidationError,
 } from '../../../domain/shared/errors.js';
+import { retryAfterMs } from '../../http/retry-after.js';
 import { mapWooCommerceOrder, type WooCommerceMappingDefaults } from './map-woocommerce-order.js';
 
 /**
@@ -40,6 +41,8 @@ export interface WooCommerceClientOptions {
   /** Whole request including reading the body; default 30 s. */
   readonly timeoutMs?: number;
   readonly defaults: WooCommerceMappingDefaults;
+  /** The clock an HTTP-date Retry-After is measured against; injected in tests. */
+  readonly now?: () => Date;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -84,13 +87,6 @@ const pageNumber = (page: string | undefined): number => {
   return Number(page);
 };
 
-const retryAfterMs = (header: string | null): number => {
-  if (header === null) return DEFAULT_RETRY_AFTER_MS;
-  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1_000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? DEFAULT_RETRY_AFTER_MS : Math.max(0, date - Date.now());
-};
-
 /** WordPress REST errors are `{ code, message, data: { status } }`. */
 const wpError = (text: string): string => {
   try {
@@ -133,10 +129,10 @@ const pageUrl = (ordersUrl: string, range: ChangedRange, page: number): URL => {
   return url;
 };
 
-const failure = (where: string, response: Response, text: string): Error => {
+const failure = (where: string, response: Response, text: string, now: Date): Error => {
   const { status } = response;
   if (status === 429) {
-    const waitMs = retryAfterMs(response.headers.get('retry-after'));
+    const waitMs = retryAfterMs(response.headers.get('retry-after'), now) ?? DEFAULT_RETRY_AFTER_MS;
     return new RateLimitedError(`${where} asks to slow down (HTTP 429); retry in ${waitMs} ms`, waitMs);
   }
   if (status === 401 || status === 403) {
@@ -199,6 +195,7 @@ const mapPage = (orders: readonly unknown[], defaults: WooCommerceMappingDefault
 
 export const createWooCommerceClient = (options: WooCommerceClientOptions): ChannelClient => {
   const fetchImpl = options.fetch ?? fetch;
+  const now = options.now ?? (() => new Date());
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const authorization = `Basic ${Buffer.from(`${options.consumerKey}:${options.consumerSecret}`).toString('base64')}`;
 
@@ -223,7 +220,7 @@ export const createWooCommerceClient = (options: WooCommerceClientOptions): Chan
       const page = pageNumber(pageToken);
       const where = `WooCommerce ${ordersUrl} (page ${page})`;
       const { response, text } = await get(where, pageUrl(ordersUrl, range, page));
-      if (response.status !== 200) throw failure(where, response, text);
+      if (response.status !== 200) throw failure(where, response, text, now());
       const raw = ordersOf(where, text);
       const orders = mapPage(raw, options.defaults);
       // Without the header (a proxy dropped it) a full page may have a successor.
