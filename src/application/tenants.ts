@@ -49,6 +49,34 @@ export async function issueApiKey(
   return { keyId, apiKey, role };
 }
 
+/**
+ * Recorded as an event (who revoked it, when) and applied to the api_keys table at once, so the key
+ * stops working with the next request on every API process.
+ */
+export async function revokeApiKey(
+  deps: AppDependencies,
+  tenantId: string,
+  keyId: string,
+  revokedBy: string,
+): Promise<void> {
+  const now = deps.clock.now();
+  const { newEvents } = await handleCommand(
+    deps.eventStore,
+    tenantStream(tenantId),
+    tenantDecider,
+    { type: 'RevokeApiKey', tenantId, keyId, revokedBy, now },
+    { commandId: `revoke-api-key-${keyId}`, metadata: { tenantId } },
+  );
+  const revoked = newEvents.find((event) => event.type === 'ApiKeyRevoked');
+  await deps.db
+    .updateTable('api_keys')
+    .set({ revoked_at: revoked === undefined ? now : new Date(revoked.data.revokedAt) })
+    .where('key_id', '=', keyId)
+    .where('tenant_id', '=', tenantId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
 export async function updateSellerSettings(
   deps: AppDependencies,
   tenantId: string,

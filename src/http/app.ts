@@ -8,8 +8,10 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { createAuth } from './auth.js';
+import { BODY_LIMITS } from './body-limits.js';
 import { echoRequestId, RequestLogController, requestId } from './logging.js';
 import { registerProblemHandlers } from './problem.js';
+import { recordRouteTable } from './route-table.js';
 import { channelRoutes } from './routes/channels.js';
 import { creditNoteRoutes } from './routes/credit-notes.js';
 import { exportRoutes, registerAuditTrailBodyParser } from './routes/exports.js';
@@ -20,6 +22,7 @@ import { orderRoutes } from './routes/orders.js';
 import { paymentRoutes } from './routes/payments.js';
 import { reportRoutes } from './routes/reports.js';
 import { tenantRoutes } from './routes/tenants.js';
+import { registerSecurity } from './security.js';
 import type { HttpServices } from './services.js';
 
 /**
@@ -32,11 +35,15 @@ export async function buildApp(services: HttpServices, options: { readonly logge
     logController: new RequestLogController(),
     requestIdHeader: false,
     genReqId: requestId,
+    bodyLimit: BODY_LIMITS.default,
   }).withTypeProvider<ZodTypeProvider>();
+  recordRouteTable(app, { publicPrefixes: ['/docs'] });
   echoRequestId(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
+  const auth = createAuth(services.app.db, services.adminApiKey);
+  await registerSecurity(app, { rateLimit: services.rateLimit, callerOf: auth.callerId });
 
   await app.register(swagger, {
     openapi: {
@@ -50,9 +57,8 @@ export async function buildApp(services: HttpServices, options: { readonly logge
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
-  const auth = createAuth(services.app.db, services.adminApiKey);
   healthRoutes(app, services);
   tenantRoutes(app, services, auth);
   orderRoutes(app, services, auth);

@@ -1,8 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../adapters/db/database.js';
 import { authenticate, type Principal } from '../application/api-keys.js';
 import { forbidden, unauthorized } from './problem.js';
+import { guard } from './route-table.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -17,10 +18,25 @@ const bearer = (request: FastifyRequest) => {
 
 /** Per-route guards (attached explicitly on each route, never by URL prefix). */
 export function createAuth(db: Db, adminApiKey: string | undefined) {
+  // One lookup per request, shared by the rate limiter (which runs first) and the route's guard.
+  const lookups = new WeakMap<FastifyRequest, Promise<Principal | 'operator' | undefined>>();
+  const callerOf = (request: FastifyRequest) => {
+    let lookup = lookups.get(request);
+    if (lookup === undefined) {
+      const key = bearer(request);
+      lookup =
+        key === undefined
+          ? Promise.resolve(undefined)
+          : adminApiKey !== undefined && sameSecret(key, adminApiKey)
+            ? Promise.resolve('operator' as const)
+            : authenticate(db, key);
+      lookups.set(request, lookup);
+    }
+    return lookup;
+  };
   const tenantKey = (allowAccountant: boolean) => async (request: FastifyRequest, _reply: FastifyReply) => {
-    const key = bearer(request);
-    const principal = key === undefined ? undefined : await authenticate(db, key);
-    if (principal === undefined) throw unauthorized();
+    const principal = await callerOf(request);
+    if (principal === undefined || principal === 'operator') throw unauthorized();
     if (principal.role !== 'merchant' && !allowAccountant) {
       throw forbidden('This API key is read-only (accountant role).');
     }
@@ -28,28 +44,32 @@ export function createAuth(db: Db, adminApiKey: string | undefined) {
   };
   return {
     /** merchant keys only: everything that writes. */
-    merchant: tenantKey(false),
+    merchant: guard('merchant', tenantKey(false)),
     /** merchant or accountant keys: reads of invoices, reports, exports. */
-    reader: tenantKey(true),
+    reader: guard('reader', tenantKey(true)),
     /** the operator key: tenant management. */
-    admin: async (request: FastifyRequest, _reply: FastifyReply) => {
-      const key = bearer(request);
-      if (key === undefined) throw unauthorized();
-      if (adminApiKey !== undefined && sameSecret(key, adminApiKey)) return;
+    admin: guard('operator', async (request: FastifyRequest, _reply: FastifyReply) => {
+      const caller = await callerOf(request);
+      if (caller === 'operator') return;
       // A valid key of the wrong kind is known but not allowed (403); only an unknown key is 401.
-      if ((await authenticate(db, key)) !== undefined) {
+      if (caller !== undefined) {
         throw forbidden('A tenant API key cannot do this; it needs the operator key (ADMIN_API_KEY).');
       }
       throw unauthorized();
+    }),
+    /** Who is calling, for per-caller budgets: `key:<id>`, `operator`, or undefined for no valid key. */
+    callerId: async (request: FastifyRequest): Promise<string | undefined> => {
+      const caller = await callerOf(request);
+      return caller === undefined || caller === 'operator' ? caller : `key:${caller.keyId}`;
     },
   };
 }
 export type Auth = ReturnType<typeof createAuth>;
 
+/** Constant time, also in the length: both sides are hashed to 32 bytes before they are compared. */
 function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(a), digest(b));
 }
 
 export const principalOf = (request: FastifyRequest): Principal => {

@@ -4,6 +4,7 @@ import type { ChannelAdapters } from '../domain/ports/channel-adapters.js';
 import type { DocumentStore } from '../domain/ports/document-store.js';
 import type { SecretBox } from '../domain/ports/secret-box.js';
 import type { ReplayOutcome } from '../projections/replay-failures.js';
+import type { RateLimitSettings } from './security.js';
 
 /** What the routes may use; built by a composition root and passed to buildApp. */
 export interface HttpServices {
@@ -19,6 +20,8 @@ export interface HttpServices {
   readonly channels?: { readonly secrets: SecretBox; readonly adapters: ChannelAdapters };
   /** How the platforms reach this API, for the webhook URLs it hands out (e.g. https://api.example.nl). */
   readonly publicBaseUrl?: string;
+  /** The request budget per API key; undefined = unlimited (tests; production always sets one). */
+  readonly rateLimit?: RateLimitSettings;
   /** What /ready, /metrics and the operator routes look at and do. */
   readonly operations?: Operations;
 }

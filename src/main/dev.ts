@@ -69,6 +69,7 @@ async function main(): Promise<void> {
     logger,
     secrets: AesGcmSecretBox.fromEnvironment(config.SECRETS_KEYS ?? (await devSecretsKey(dataDir))),
     publicBaseUrl: config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`,
+    rateLimit: { maxPerMinute: config.RATE_LIMIT_PER_MINUTE },
   });
   stoppers.push(() => stack.stop());
 

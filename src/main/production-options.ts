@@ -34,6 +34,7 @@ export function productionOptions(
       ? {}
       : { secrets: AesGcmSecretBox.fromEnvironment(config.SECRETS_KEYS) }),
     ...(config.PUBLIC_BASE_URL === undefined ? {} : { publicBaseUrl: config.PUBLIC_BASE_URL }),
+    rateLimit: { maxPerMinute: config.RATE_LIMIT_PER_MINUTE },
   };
 }
 

@@ -17,6 +17,7 @@ import type { Mailer } from '../domain/ports/mailer.js';
 import type { SecretBox } from '../domain/ports/secret-box.js';
 import type { VatIdVerifier } from '../domain/vat/vat-id/vat-id-verifier.js';
 import { buildApp } from '../http/app.js';
+import type { RateLimitSettings } from '../http/security.js';
 import { apiKeysProjection } from '../projections/api-keys/api-keys-projection.js';
 import { channelsProjection } from '../projections/channels/channels-projection.js';
 import { messageChain } from '../projections/failures.js';
@@ -55,6 +56,8 @@ export interface StackOptions {
   /** The platform adapters of channel connections; default: the real ones (WooCommerce, Shopify, bol). */
   readonly channelAdapters?: (secrets: SecretBox) => ChannelAdapters;
   readonly publicBaseUrl?: string;
+  /** Requests per API key per minute; undefined = unlimited. */
+  readonly rateLimit?: RateLimitSettings;
   /** Where the API's JSON log lines go (src/main/logger.ts); absent = silent (tests, benchmarks). */
   readonly logger?: Logger;
 }
@@ -134,6 +137,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         readModels: projections,
         ...(channels === undefined ? {} : { channels }),
         ...(options.publicBaseUrl === undefined ? {} : { publicBaseUrl: options.publicBaseUrl }),
+        ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
         operations: {
           checkTemporal: async () => {
             await connection.healthService.check({});

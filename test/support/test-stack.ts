@@ -14,6 +14,7 @@ import {
 } from '../../src/adapters/temporal/temporal-cli.js';
 import { ViesVatIdVerifier } from '../../src/adapters/vies/vies-vat-id-verifier.js';
 import type { SellerSettingsInput } from '../../src/domain/tenant/seller-settings.js';
+import type { RateLimitSettings } from '../../src/http/security.js';
 import type { Logger } from '../../src/main/logger.js';
 import { type Stack, type StackOptions, startStack } from '../../src/main/stack.js';
 import { systemClock } from '../../src/main/system-clock.js';
@@ -81,7 +82,7 @@ function viesScenario(registry: ViesRegistry): ViesScenario {
  */
 export async function startTestStack(
   database: 'postgres' | 'pglite',
-  options: { readonly logger?: Logger } = {},
+  options: { readonly logger?: Logger; readonly rateLimit?: RateLimitSettings } = {},
 ): Promise<TestStack> {
   const cliPath = findTemporalCli();
   if (cliPath === undefined)
@@ -111,6 +112,7 @@ export async function startTestStack(
     secrets: new AesGcmSecretBox([{ id: 'test', key: randomBytes(32) }]),
     publicBaseUrl: 'http://autofactuur.test',
     logger: options.logger,
+    ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
   };
   let stack = await startStack(stackOptions);
   /** False while the product stack is down: between the halves of a restart, and after stop(). */

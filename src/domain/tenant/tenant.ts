@@ -21,6 +21,13 @@ export const tenantEventSchemas = {
     role: apiKeyRoleSchema,
     issuedAt: z.iso.datetime(),
   }),
+  ApiKeyRevoked: z.object({
+    tenantId: z.string(),
+    keyId: z.string(),
+    /** The key that revoked it (a key may revoke itself). */
+    revokedBy: z.string(),
+    revokedAt: z.iso.datetime(),
+  }),
 };
 export type TenantEvent = {
   [K in keyof typeof tenantEventSchemas]: { type: K; data: z.infer<(typeof tenantEventSchemas)[K]> };
@@ -37,12 +44,27 @@ export type TenantCommand =
       numberingInUse: boolean;
       now: Date;
     }
-  | { type: 'IssueApiKey'; tenantId: string; keyId: string; keyHash: string; role: ApiKeyRole; now: Date };
+  | { type: 'IssueApiKey'; tenantId: string; keyId: string; keyHash: string; role: ApiKeyRole; now: Date }
+  | { type: 'RevokeApiKey'; tenantId: string; keyId: string; revokedBy: string; now: Date };
+
+export interface ApiKeyState {
+  readonly role: ApiKeyRole;
+  readonly revoked: boolean;
+}
 
 // State
 export type TenantState =
   | { status: 'none' }
-  | { status: 'active'; tenantId: string; name: string; settings: SellerSettings | undefined };
+  | {
+      status: 'active';
+      tenantId: string;
+      name: string;
+      settings: SellerSettings | undefined;
+      apiKeys: Readonly<Record<string, ApiKeyState>>;
+    };
+
+const activeMerchantKeys = (keys: Readonly<Record<string, ApiKeyState>>) =>
+  Object.values(keys).filter((key) => key.role === 'merchant' && !key.revoked).length;
 
 export const tenantDecider: Decider<TenantCommand, TenantEvent, TenantState> = {
   initialState: { status: 'none' },
@@ -96,6 +118,29 @@ export const tenantDecider: Decider<TenantCommand, TenantEvent, TenantState> = {
             },
           },
         ];
+      case 'RevokeApiKey': {
+        if (state.status !== 'active') throw new NotFoundError(`Tenant ${command.tenantId} not found`);
+        const key = state.apiKeys[command.keyId];
+        if (key === undefined) throw new NotFoundError(`API key ${command.keyId} not found`);
+        if (key.revoked) return [];
+        // Without a merchant key nobody could manage the tenant any more (the operator cannot issue keys).
+        if (key.role === 'merchant' && activeMerchantKeys(state.apiKeys) === 1) {
+          throw new ConflictError(
+            'This is the last merchant key of the tenant; issue another merchant key before revoking it',
+          );
+        }
+        return [
+          {
+            type: 'ApiKeyRevoked',
+            data: {
+              tenantId: command.tenantId,
+              keyId: command.keyId,
+              revokedBy: command.revokedBy,
+              revokedAt: command.now.toISOString(),
+            },
+          },
+        ];
+      }
       default:
         return assertNever(command);
     }
@@ -109,11 +154,21 @@ export const tenantDecider: Decider<TenantCommand, TenantEvent, TenantState> = {
           tenantId: event.data.tenantId,
           name: event.data.name,
           settings: undefined,
+          apiKeys: {},
         };
       case 'SellerSettingsUpdated':
         return state.status === 'active' ? { ...state, settings: event.data.settings } : state;
       case 'ApiKeyIssued':
-        return state;
+        if (state.status !== 'active') return state;
+        return {
+          ...state,
+          apiKeys: { ...state.apiKeys, [event.data.keyId]: { role: event.data.role, revoked: false } },
+        };
+      case 'ApiKeyRevoked': {
+        const key = state.status === 'active' ? state.apiKeys[event.data.keyId] : undefined;
+        if (state.status !== 'active' || key === undefined) return state;
+        return { ...state, apiKeys: { ...state.apiKeys, [event.data.keyId]: { ...key, revoked: true } } };
+      }
       default:
         return assertNever(event);
     }

@@ -17,6 +17,7 @@ import {
 import { channelCatalogSchema, channelModeSchema, channelTypeSchema } from '../../domain/channel/channel.js';
 import { isoDateTime } from '../../domain/shared/schemas.js';
 import { type Auth, principalOf } from '../auth.js';
+import { BODY_LIMITS } from '../body-limits.js';
 import type { FastifyZodApp } from '../fastify-zod.js';
 import { HttpProblem, notFound, problemSchema } from '../problem.js';
 import type { HttpServices } from '../services.js';
@@ -255,12 +256,13 @@ export function channelRoutes(app: FastifyZodApp, services: HttpServices, auth: 
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(
       '*',
-      { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 },
+      { parseAs: 'buffer', bodyLimit: BODY_LIMITS.webhook },
       (_request, body, done) => done(null, body),
     );
     scope.withTypeProvider<ZodTypeProvider>().post(
       '/v1/webhooks/:channelId',
       {
+        config: { access: 'signed-webhook' },
         schema: {
           tags: ['channels'],
           summary: 'Order webhooks from WooCommerce and Shopify (signature over the raw body)',

@@ -5,6 +5,7 @@ import type { CreditRequest } from '../../domain/invoice/credit-note.js';
 import { deterministicId } from '../../domain/shared/ids.js';
 import { amountString, positiveQuantityString } from '../../domain/shared/schemas.js';
 import { type Auth, principalOf } from '../auth.js';
+import { BODY_LIMITS } from '../body-limits.js';
 import type { FastifyZodApp } from '../fastify-zod.js';
 import { toInvoiceBody } from '../invoice-view.js';
 import { problemSchema } from '../problem.js';
@@ -37,6 +38,7 @@ export function creditNoteRoutes(app: FastifyZodApp, services: HttpServices, aut
     '/v1/invoices/:id/credit-notes',
     {
       onRequest: auth.merchant,
+      bodyLimit: BODY_LIMITS.credit,
       schema: {
         tags: ['invoices'],
         summary: 'Correct an issued invoice with a credit note (full, by lines, or by amount)',

@@ -29,6 +29,7 @@ export function healthRoutes(app: FastifyZodApp, services: HttpServices): void {
   app.get(
     '/health',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['operations'],
         summary: 'Liveness and database reachability',
@@ -44,6 +45,7 @@ export function healthRoutes(app: FastifyZodApp, services: HttpServices): void {
   app.get(
     '/ready',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['operations'],
         summary: 'Readiness: database, Temporal, read models within their lag bound',
@@ -83,6 +85,7 @@ export function healthRoutes(app: FastifyZodApp, services: HttpServices): void {
   app.get(
     '/metrics',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['operations'],
         summary: 'Prometheus metrics (text exposition format)',

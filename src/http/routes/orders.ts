@@ -4,6 +4,7 @@ import { decideVatId, receiveOrder, retryOrder } from '../../application/orders.
 import { findOrder, listOrders } from '../../application/queries.js';
 import { orderSubmissionSchema } from '../../domain/order/order.js';
 import { type Auth, principalOf } from '../auth.js';
+import { BODY_LIMITS } from '../body-limits.js';
 import type { FastifyZodApp } from '../fastify-zod.js';
 import { notFound, problemSchema } from '../problem.js';
 import { idParams, orderViewSchema, pageOf, pageQuery } from '../schemas.js';
@@ -18,6 +19,7 @@ export function orderRoutes(app: FastifyZodApp, services: HttpServices, auth: Au
     '/v1/orders',
     {
       onRequest: auth.merchant,
+      bodyLimit: BODY_LIMITS.order,
       schema: {
         tags: ['orders'],
         summary: 'Submit an order; it is invoiced automatically',

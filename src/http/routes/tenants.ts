@@ -4,12 +4,15 @@ import {
   createTenant,
   getSellerSettings,
   issueApiKey,
+  revokeApiKey,
   updateSellerSettings,
 } from '../../application/tenants.js';
 import { type SellerSettings, sellerSettingsSchema } from '../../domain/tenant/seller-settings.js';
 import { apiKeyRoleSchema } from '../../domain/tenant/tenant.js';
 import { hasValidCheckDigits } from '../../domain/vat/vat-id/vat-id.js';
+import { listApiKeys } from '../../projections/api-keys/api-key-queries.js';
 import { type Auth, principalOf } from '../auth.js';
+import { BODY_LIMITS } from '../body-limits.js';
 import type { FastifyZodApp } from '../fastify-zod.js';
 import { notFound, problemSchema } from '../problem.js';
 import type { HttpServices } from '../services.js';
@@ -74,10 +77,68 @@ export function tenantRoutes(app: FastifyZodApp, services: HttpServices, auth: A
     },
   );
 
+  app.get(
+    '/v1/api-keys',
+    {
+      onRequest: auth.merchant,
+      schema: {
+        tags: ['tenants'],
+        summary: "This tenant's API keys, revoked ones included (never the key itself)",
+        security: [{ bearer: [] }],
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                role: apiKeyRoleSchema,
+                createdAt: z.string(),
+                revokedAt: z.string().nullable(),
+                current: z.boolean(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const keys = await listApiKeys(services.app.db, principal.tenantId);
+      return {
+        items: keys.map((key) => ({
+          id: key.key_id,
+          role: key.role,
+          createdAt: key.created_at.toISOString(),
+          revokedAt: key.revoked_at?.toISOString() ?? null,
+          current: key.key_id === principal.keyId,
+        })),
+      };
+    },
+  );
+
+  app.delete(
+    '/v1/api-keys/:id',
+    {
+      onRequest: auth.merchant,
+      schema: {
+        tags: ['tenants'],
+        summary: 'Revoke an API key: it stops working with the next request',
+        security: [{ bearer: [] }],
+        params: z.object({ id: z.string().min(1).max(100) }),
+        response: { 204: z.null(), 404: problemSchema, 409: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      await revokeApiKey(services.app, principal.tenantId, request.params.id, principal.keyId);
+      return reply.code(204).send(null);
+    },
+  );
+
   app.put(
     '/v1/settings/seller',
     {
       onRequest: auth.merchant,
+      bodyLimit: BODY_LIMITS.sellerSettings,
       schema: {
         tags: ['settings'],
         summary: 'Set what goes on every invoice: seller identity, address, VAT ID, KvK, IBAN',

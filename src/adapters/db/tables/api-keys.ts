@@ -7,5 +7,6 @@ export interface ApiKeysTable {
   tenant_id: string;
   role: 'merchant' | 'accountant';
   created_at: Date;
+  revoked_at: Date | null;
 }
 export type ApiKeyRow = Selectable<ApiKeysTable>;
