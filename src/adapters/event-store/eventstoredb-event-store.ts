@@ -49,6 +49,13 @@ export class EventStoreDbEventStore implements EventStore {
     events: readonly EventToAppend[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
+    // The server deduplicates a retry only at the expected revision of its first attempt. A retry that
+    // reloaded the stream first expects a revision that already counts those events and would store them
+    // twice: look at the stream's tail before such an append (one read, EventStoreDB only).
+    if (typeof expected === 'bigint') {
+      const original = await this.originalAppend(stream, events);
+      if (original) return original;
+    }
     try {
       const data = events.map(({ id, type, data, metadata }) =>
         jsonEvent({ id, type, data: data as JSONType, metadata }),
@@ -62,8 +69,8 @@ export class EventStoreDbEventStore implements EventStore {
       return { nextExpectedRevision: revision, position };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
-      // The server only deduplicates a retry whose `expected` still matches; a retry made stale by its own first
-      // attempt (e.g. 'no_stream' after that attempt created the stream) lands here with the events already stored.
+      // A retry whose events are stored but whose `expected` is older than the first attempt's (so the server
+      // neither deduplicates nor appends it) lands here: answer the original append rather than a conflict.
       const original = await this.originalAppend(stream, events);
       if (original) return original;
       throw new ConcurrencyError(stream, String(expected), String(error.actualVersion));
