@@ -11,6 +11,7 @@ import { orderSubmissionSchema } from '../domain/order/order.js';
 import { orderDecider } from '../domain/order/order-decider.js';
 import type { ChannelAdapters } from '../domain/ports/channel-adapters.js';
 import type { ChannelOrder, ChannelWebhooks } from '../domain/ports/channel-client.js';
+import type { PlatformAddressCheck } from '../domain/ports/platform-address-check.js';
 import type { SecretBox } from '../domain/ports/secret-box.js';
 import { DependencyUnavailableError, NotFoundError, ValidationError } from '../domain/shared/errors.js';
 import { deterministicId } from '../domain/shared/ids.js';
@@ -58,7 +59,7 @@ export interface ConnectChannelInput {
 const TEST_MODE_LOOKBACK_MS = 30 * 24 * 60 * 60 * 1000;
 
 export async function connectChannel(
-  deps: ChannelDependencies,
+  deps: ChannelDependencies & { readonly addressCheck: PlatformAddressCheck },
   tenantId: string,
   input: ConnectChannelInput,
 ): Promise<{ channelId: string; position: bigint | undefined }> {
@@ -77,6 +78,13 @@ export async function connectChannel(
       { field: 'tokenUrl', message: 'is required for bol (e.g. https://login.bol.com/token)' },
     ]);
   }
+  const urls = { baseUrl: input.baseUrl, tokenUrl: input.tokenUrl };
+  const refusals = [];
+  for (const [field, url] of Object.entries(urls)) {
+    const refusal = url === undefined ? undefined : await deps.addressCheck.refusal(url);
+    if (refusal !== undefined) refusals.push({ field, message: refusal });
+  }
+  if (refusals.length > 0) throw new ValidationError('This platform address may not be called', refusals);
   const channelId = deps.ids.newId();
   const { position } = await handleCommand(
     deps.eventStore,

@@ -2,6 +2,7 @@ import type { NumberingDependencies } from '../application/assign-number.js';
 import type { AppDependencies } from '../application/dependencies.js';
 import type { ChannelAdapters } from '../domain/ports/channel-adapters.js';
 import type { DocumentStore } from '../domain/ports/document-store.js';
+import type { PlatformAddressCheck } from '../domain/ports/platform-address-check.js';
 import type { SecretBox } from '../domain/ports/secret-box.js';
 import type { ReplayOutcome } from '../projections/replay-failures.js';
 import type { RateLimitSettings } from './security.js';
@@ -17,7 +18,12 @@ export interface HttpServices {
   /** Lets a write wait briefly until the read models include it (read-your-writes for clients). */
   readonly readModels?: { waitForPosition(position: bigint, timeoutMs: number): Promise<unknown> };
   /** Channel connections: sealing their credentials and the platform adapters (webhooks). */
-  readonly channels?: { readonly secrets: SecretBox; readonly adapters: ChannelAdapters };
+  readonly channels?: {
+    readonly secrets: SecretBox;
+    readonly adapters: ChannelAdapters;
+    /** Which shop addresses a merchant may point us at (public ones only, in production). */
+    readonly addressCheck: PlatformAddressCheck;
+  };
   /** How the platforms reach this API, for the webhook URLs it hands out (e.g. https://api.example.nl). */
   readonly publicBaseUrl?: string;
   /** The request budget per API key; undefined = unlimited (tests; production always sets one). */

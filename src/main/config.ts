@@ -35,6 +35,14 @@ const configSchema = z.object({
    * Requests per API key (per client address without a valid key) per minute, per API process. A
    * bulk import of 10,000 orders at the default takes under two minutes.
    */
+  /**
+   * Allow channel connections to shops on private or local addresses (a shop on the same network,
+   * or stand-ins in development). Off: a merchant cannot point our workers at internal services.
+   */
+  CHANNEL_PRIVATE_ADDRESSES: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -70,6 +70,7 @@ async function main(): Promise<void> {
     secrets: AesGcmSecretBox.fromEnvironment(config.SECRETS_KEYS ?? (await devSecretsKey(dataDir))),
     publicBaseUrl: config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`,
     rateLimit: { maxPerMinute: config.RATE_LIMIT_PER_MINUTE },
+    platformAddresses: config.CHANNEL_PRIVATE_ADDRESSES ? 'any' : 'public',
   });
   stoppers.push(() => stack.stop());
 

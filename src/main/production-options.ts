@@ -35,6 +35,7 @@ export function productionOptions(
       : { secrets: AesGcmSecretBox.fromEnvironment(config.SECRETS_KEYS) }),
     ...(config.PUBLIC_BASE_URL === undefined ? {} : { publicBaseUrl: config.PUBLIC_BASE_URL }),
     rateLimit: { maxPerMinute: config.RATE_LIMIT_PER_MINUTE },
+    platformAddresses: config.CHANNEL_PRIVATE_ADDRESSES ? 'any' : 'public',
   };
 }
 

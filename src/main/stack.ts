@@ -8,6 +8,7 @@ import { FileDocumentStore } from '../adapters/documents/file-document-store.js'
 import { einvoiceDocumentCheck } from '../adapters/einvoice-validation/einvoice-document-check.js';
 import { EventStoreDbEventStore } from '../adapters/event-store/eventstoredb-event-store.js';
 import { PostgresEventStore } from '../adapters/event-store/postgres-event-store.js';
+import { anyAddress, publicAddressesOnly } from '../adapters/http/platform-address-check.js';
 import { AggregateStateCache } from '../application/command-handler.js';
 import type { AppDependencies } from '../application/dependencies.js';
 import { KeyedMutex } from '../application/keyed-mutex.js';
@@ -56,6 +57,8 @@ export interface StackOptions {
   /** The platform adapters of channel connections; default: the real ones (WooCommerce, Shopify, bol). */
   readonly channelAdapters?: (secrets: SecretBox) => ChannelAdapters;
   readonly publicBaseUrl?: string;
+  /** Which shop addresses merchants may connect: `public` (default) or `any` (local stand-ins in development and tests). */
+  readonly platformAddresses?: 'public' | 'any';
   /** Requests per API key per minute; undefined = unlimited. */
   readonly rateLimit?: RateLimitSettings;
   /** Where the API's JSON log lines go (src/main/logger.ts); absent = silent (tests, benchmarks). */
@@ -95,6 +98,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       : {
           secrets: options.secrets,
           adapters: (options.channelAdapters ?? createChannelAdapters)(options.secrets),
+          addressCheck: options.platformAddresses === 'any' ? anyAddress : publicAddressesOnly,
         };
   // Without a logger (tests, benchmarks) the background loops keep reporting to the console.
   const log = options.logger;

@@ -82,7 +82,12 @@ function viesScenario(registry: ViesRegistry): ViesScenario {
  */
 export async function startTestStack(
   database: 'postgres' | 'pglite',
-  options: { readonly logger?: Logger; readonly rateLimit?: RateLimitSettings } = {},
+  options: {
+    readonly logger?: Logger;
+    readonly rateLimit?: RateLimitSettings;
+    /** Default `any`: the shops are local stand-ins. */
+    readonly platformAddresses?: 'public' | 'any';
+  } = {},
 ): Promise<TestStack> {
   const cliPath = findTemporalCli();
   if (cliPath === undefined)
@@ -111,6 +116,7 @@ export async function startTestStack(
     projectionPollIntervalMs: 20,
     secrets: new AesGcmSecretBox([{ id: 'test', key: randomBytes(32) }]),
     publicBaseUrl: 'http://autofactuur.test',
+    platformAddresses: options.platformAddresses ?? 'any',
     logger: options.logger,
     ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
   };

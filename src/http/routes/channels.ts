@@ -16,6 +16,7 @@ import {
 } from '../../application/channels.js';
 import { channelCatalogSchema, channelModeSchema, channelTypeSchema } from '../../domain/channel/channel.js';
 import { isoDateTime } from '../../domain/shared/schemas.js';
+import { identifierText } from '../../domain/shared/text.js';
 import { type Auth, principalOf } from '../auth.js';
 import { BODY_LIMITS } from '../body-limits.js';
 import type { FastifyZodApp } from '../fastify-zod.js';
@@ -38,6 +39,8 @@ const channelView = z
   })
   .meta({ id: 'Channel' });
 
+/** Ids in the path are looked up in the database, which cannot compare text holding U+0000. */
+const channelIdParam = identifierText(100);
 const catalog = channelCatalogSchema.describe(
   'What the platform does not say: `supplyType` (goods | services) and `vatClasses`, the VAT class per ' +
     'WooCommerce tax-class slug or bol EAN (bol names no VAT rate; unlisted EANs are standard).',
@@ -110,7 +113,7 @@ export function channelRoutes(app: FastifyZodApp, services: HttpServices, auth: 
       const { tenantId } = principalOf(request);
       const { tokenUrl, syncFrom, ...body } = request.body;
       const { channelId, position } = await connectChannel(
-        { ...services.app, secrets: channelServices().secrets },
+        { ...services.app, ...channelServices() },
         tenantId,
         {
           ...body,
@@ -145,7 +148,7 @@ export function channelRoutes(app: FastifyZodApp, services: HttpServices, auth: 
       schema: {
         tags: ['channels'],
         security: [{ bearer: [] }],
-        params: z.object({ id: z.string().min(1).max(100) }),
+        params: z.object({ id: channelIdParam }),
         response: { 200: channelView, 404: problemSchema },
       },
     },
@@ -160,7 +163,7 @@ export function channelRoutes(app: FastifyZodApp, services: HttpServices, auth: 
         tags: ['channels'],
         summary: 'Change mode, poll interval, credentials, or pause',
         security: [{ bearer: [] }],
-        params: z.object({ id: z.string().min(1).max(100) }),
+        params: z.object({ id: channelIdParam }),
         body: z.object({
           mode: channelModeSchema.optional(),
           pollIntervalMinutes: z.number().int().min(5).max(1440).optional(),
@@ -194,7 +197,7 @@ export function channelRoutes(app: FastifyZodApp, services: HttpServices, auth: 
         tags: ['channels'],
         summary: 'Poll now, or backfill the orders changed in a range',
         security: [{ bearer: [] }],
-        params: z.object({ id: z.string().min(1).max(100) }),
+        params: z.object({ id: channelIdParam }),
         body: z.object({ from: isoDateTime.optional(), to: isoDateTime.optional() }).default({}),
         response: { 202: z.object({ syncId: z.string() }), 400: problemSchema, 404: problemSchema },
       },
@@ -226,7 +229,7 @@ export function channelRoutes(app: FastifyZodApp, services: HttpServices, auth: 
       schema: {
         tags: ['channels'],
         security: [{ bearer: [] }],
-        params: z.object({ id: z.string().min(1).max(100), syncId: z.string().min(1).max(100) }),
+        params: z.object({ id: channelIdParam, syncId: channelIdParam }),
         response: {
           200: z.object({
             syncId: z.string(),
@@ -266,7 +269,7 @@ export function channelRoutes(app: FastifyZodApp, services: HttpServices, auth: 
         schema: {
           tags: ['channels'],
           summary: 'Order webhooks from WooCommerce and Shopify (signature over the raw body)',
-          params: z.object({ channelId: z.string().min(1).max(100) }),
+          params: z.object({ channelId: channelIdParam }),
           response: {
             200: z.object({
               received: z.boolean(),
