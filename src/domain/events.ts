@@ -40,14 +40,41 @@ export function parseEvent(type: string, data: unknown, schemaVersion: unknown):
 /**
  * The field errors that would make `data` fail its own schema when read back, or [] when it is
  * recordable. Every command handler checks this before appending: an event that cannot be read is
- * never written, so no reader (projection, workflow, export) can be stopped by one.
+ * never written, so no reader (projection, workflow, export) can be stopped by one; nor is one the
+ * database cannot store (see `unstorableText`).
  */
 export function unrecordableFields(type: string, data: unknown): { field: string; message: string }[] {
   if (!isKnownEventType(type)) return [{ field: 'type', message: `${type} is not a known event type` }];
   const parsed = eventSchemas[type].safeParse(data);
-  if (parsed.success) return [];
-  return parsed.error.issues.map((issue) => ({
-    field: issue.path.map(String).join('.') || type,
-    message: issue.message,
-  }));
+  if (!parsed.success) {
+    return parsed.error.issues.map((issue) => ({
+      field: issue.path.map(String).join('.') || type,
+      message: issue.message,
+    }));
+  }
+  return unstorableText(data);
+}
+
+/**
+ * U+0000 and unpaired surrogates: PostgreSQL's jsonb refuses them (and no UTF-8 text can hold a lone
+ * surrogate). Free text that the schemas do not clean (names, reasons, references) may carry them; the
+ * event is refused with the field instead of failing in the database.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding U+0000 is the point
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE_MESSAGE = 'must not contain U+0000 or unpaired surrogates';
+
+function unstorableText(value: unknown, path: readonly string[] = []): { field: string; message: string }[] {
+  const field = path.join('.') || '(value)';
+  if (typeof value === 'string')
+    return UNSTORABLE.test(value) ? [{ field, message: UNSTORABLE_MESSAGE }] : [];
+  if (Array.isArray(value))
+    return value.flatMap((item, index) => unstorableText(item, [...path, String(index)]));
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, item]) => [
+    ...(UNSTORABLE.test(key)
+      ? [{ field: [...path, key].join('.'), message: `key ${UNSTORABLE_MESSAGE}` }]
+      : []),
+    ...unstorableText(item, [...path, key]),
+  ]);
 }

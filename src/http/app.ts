@@ -10,7 +10,7 @@ import {
 import { createAuth } from './auth.js';
 import { BODY_LIMITS } from './body-limits.js';
 import { echoRequestId, RequestLogController, requestId } from './logging.js';
-import { registerProblemHandlers } from './problem.js';
+import { frameworkErrorHandler, registerProblemHandlers } from './problem.js';
 import { recordRouteTable } from './route-table.js';
 import { channelRoutes } from './routes/channels.js';
 import { creditNoteRoutes } from './routes/credit-notes.js';
@@ -36,6 +36,8 @@ export async function buildApp(services: HttpServices, options: { readonly logge
     requestIdHeader: false,
     genReqId: requestId,
     bodyLimit: BODY_LIMITS.default,
+    // URLs the router cannot decode, or too long a path parameter: problem+json like every refusal.
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   recordRouteTable(app, { publicPrefixes: ['/docs'] });
   echoRequestId(app);

@@ -94,6 +94,16 @@ export function registerProblemHandlers(app: FastifyInstance): void {
   });
 }
 
+/**
+ * For Fastify's `frameworkErrors` option: what the router refuses before any hook runs — a URL it
+ * cannot decode ("%zz", "%ED%A0%80": 400) or a path parameter longer than it takes (414) — answered as
+ * problem+json like every other error instead of Fastify's own JSON.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const problem = toProblem(error, request);
+  return problem === undefined ? sendProblem(reply, internalError(), true) : sendProblem(reply, problem);
+}
+
 const internalError = () =>
   new HttpProblem(500, 'internal-error', 'Internal Server Error', 'Something went wrong on our side.');
 

@@ -333,6 +333,17 @@ describe('a WooCommerce shop connected through the API (real Temporal, a WooComm
     });
     const wrong = await api('PATCH', `/v1/channels/${id}`, { catalog: { vatClasses: { x: 'luxury' } } });
     expect(wrong.statusCode).toBe(400);
+
+    // New credentials only change nothing the read model shows; the change after it still arrives there.
+    const rotated = await api('PATCH', `/v1/channels/${id}`, { credentials: { clientSecret: 'rotated' } });
+    expect(rotated.statusCode, rotated.body).toBe(200);
+    const resumed = await api('PATCH', `/v1/channels/${id}`, { paused: false });
+    expect(resumed.json()).toMatchObject({ status: 'ok' });
+    const failures = await sql<{ n: string }>`
+      select count(*)::text as n from projection_failures where stream like ${`%${id}%`} and resolved_at is null`.execute(
+      t.stack.db,
+    );
+    expect(failures.rows[0]!.n).toBe('0');
   });
 
   it('keeps channels apart per tenant', async () => {

@@ -105,7 +105,7 @@ describe('HTTP problems and request logs (PostgreSQL, real Temporal)', () => {
           method: 'POST' as const,
           url: '/v1/orders',
           headers: bearer(tenant.apiKey),
-          payload: orderBody('huge', { lines: [{ description: 'x'.repeat(1_100_000) }] }),
+          payload: orderBody('huge', { lines: [{ description: 'x'.repeat(2_200_000) }] }),
         },
         status: 413,
         title: 'Content Too Large',

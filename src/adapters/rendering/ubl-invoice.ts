@@ -1,7 +1,7 @@
 import { create } from 'xmlbuilder2';
 import type { InvoiceDocument } from '../../domain/invoice/invoice-document.js';
 import { documentLine } from './ubl-lines.js';
-import { optionalText, type UblNode } from './ubl-nodes.js';
+import { optionalText, type UblNode, type UblValue } from './ubl-nodes.js';
 import { buyerParty, postalAddress, sellerParty } from './ubl-parties.js';
 import { settlement } from './ubl-settlement.js';
 import {
@@ -133,10 +133,23 @@ const embeddedPdf = (invoice: InvoiceDocument, pdf: Buffer | undefined): UblNode
     },
   };
 
+/**
+ * xmlbuilder2 reads the values of its object form as XML text (it decodes "&amp;", "&lt;", "&#0;"…) and
+ * on output leaves an "&" that starts something entity-like as it is: a buyer named "Tom &amp; Jerry"
+ * came out as "Tom & Jerry", and "A &x; B" made the document ill-formed. Escaping every "&" twice
+ * survives both steps, so the text reads back exactly as it was given.
+ */
+const escapeAmpersands = (value: UblValue): UblValue => {
+  if (value === undefined) return value;
+  if (typeof value === 'string') return value.replaceAll('&', '&amp;amp;');
+  if (Array.isArray(value)) return value.map((node) => escapeAmpersands(node) as UblNode);
+  return Object.fromEntries(Object.entries(value).map(([name, child]) => [name, escapeAmpersands(child)]));
+};
+
 /** UBL 2.1 Invoice or CreditNote (Peppol BIS Billing 3.0 / EN 16931) for an issued invoice document. */
 export const renderUblInvoice = (invoice: InvoiceDocument, options: UblRenderOptions = {}): string =>
   create(
     // Webshop texts can hold control characters XML 1.0 forbids; replace them so the output always parses.
     { version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '\uFFFD' },
-    { [SYNTAX[invoice.type].root]: documentElement(invoice, options) },
+    { [SYNTAX[invoice.type].root]: escapeAmpersands(documentElement(invoice, options)) as UblNode },
   ).end({ prettyPrint: true });

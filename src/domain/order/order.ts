@@ -6,6 +6,7 @@ import {
   amountString,
   currencyCode,
   decimalString,
+  isCalendarDate,
   isoDate,
   isoDateTime,
   positiveQuantityString,
@@ -96,7 +97,8 @@ export type OrderInput = z.input<typeof orderSchema>;
 
 /**
  * What is refused at the door on top of the order's shape (invariant 5): a currency no invoice can
- * be made out in, and a missing, non-positive or implausible exchange rate. These checks depend on
+ * be made out in, a rate date that is no day, and a missing, non-positive or implausible exchange
+ * rate. These checks depend on
  * today's code lists and rates, so they guard new orders only; orders already stored are read with
  * `orderSchema` as they were accepted. Reported together with the shape's own errors.
  */
@@ -105,6 +107,11 @@ export const orderSubmissionSchema = orderSchema.superRefine(
     const { currency, exchangeRate } = order as Partial<Order>;
     const issue = (path: (string | number)[], message: string) =>
       ctx.addIssue({ code: 'custom', path, message, input: order });
+    // The rate's date is printed on the invoice: "2026-02-30" has the right shape but is no day.
+    const rateDate = isRecord(exchangeRate) ? exchangeRate.date : undefined;
+    if (typeof rateDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(rateDate) && !isCalendarDate(rateDate)) {
+      issue(['exchangeRate', 'date'], 'must be a date that exists');
+    }
     const rate =
       isRecord(exchangeRate) && typeof exchangeRate.rate === 'string' ? exchangeRate.rate : undefined;
     const wellFormedRate = rate !== undefined && /^-?\d{1,12}(\.\d{1,6})?$/.test(rate);

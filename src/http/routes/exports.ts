@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { errorCodes } from 'fastify';
 import { z } from 'zod';
 import { exportAuditTrail } from '../../adapters/exports/audit-trail/export-audit-trail.js';
 import { splitLines } from '../../adapters/exports/audit-trail/split-lines.js';
@@ -12,12 +13,14 @@ import { writeXaf } from '../../adapters/exports/xaf/xaf-writer.js';
 import { xafInput } from '../../application/exports/xaf-input.js';
 import { parseDateRange } from '../../application/reports/period.js';
 import { getSellerSettings } from '../../application/tenants.js';
+import { calendarDate } from '../../domain/shared/schemas.js';
 import { type Auth, principalOf } from '../auth.js';
 import type { FastifyZodApp } from '../fastify-zod.js';
 import { notFound, problemSchema } from '../problem.js';
 import type { HttpServices } from '../services.js';
 
-const rangeQuery = z.object({ from: z.string(), to: z.string() });
+const rangeQuery = z.object({ from: calendarDate, to: calendarDate });
+const VERIFY_URL = '/v1/exports/audit-trail/verify';
 const VERSION = '0.1.0';
 
 /** Accountant exports: the XAF 3.2 auditfile and the hash-chained audit trail (read-only keys allowed). */
@@ -111,7 +114,7 @@ export function exportRoutes(app: FastifyZodApp, services: HttpServices, auth: A
   );
 
   app.post(
-    '/v1/exports/audit-trail/verify',
+    VERIFY_URL,
     {
       onRequest: auth.reader,
       schema: {
@@ -133,9 +136,17 @@ export function exportRoutes(app: FastifyZodApp, services: HttpServices, auth: A
   );
 }
 
-/** The audit trail is verified as a stream, so a large file never sits in memory. */
+/**
+ * The audit trail is verified as a stream, so a large file never sits in memory. These content types
+ * are for that route only: elsewhere a text/plain body would have reached a JSON route as a stream, and
+ * a route whose fields are all optional would have taken it for `{}`.
+ */
 export function registerAuditTrailBodyParser(app: FastifyZodApp): void {
   for (const type of ['application/x-ndjson', 'application/jsonl', 'text/plain']) {
-    app.addContentTypeParser(type, (_request, payload, done) => done(null, payload));
+    app.addContentTypeParser(type, (request, payload, done) => {
+      if (request.routeOptions.url === VERIFY_URL) return done(null, payload);
+      payload.resume();
+      done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(type), undefined);
+    });
   }
 }

@@ -3,6 +3,7 @@ import { requestHash, withIdempotencyKey } from '../../application/idempotency.j
 import { decideVatId, receiveOrder, retryOrder } from '../../application/orders.js';
 import { findOrder, listOrders } from '../../application/queries.js';
 import { orderSubmissionSchema } from '../../domain/order/order.js';
+import { isCleanText } from '../../domain/shared/text.js';
 import { type Auth, principalOf } from '../auth.js';
 import { BODY_LIMITS } from '../body-limits.js';
 import type { FastifyZodApp } from '../fastify-zod.js';
@@ -88,7 +89,11 @@ export function orderRoutes(app: FastifyZodApp, services: HttpServices, auth: Au
         security: [{ bearer: [] }],
         querystring: pageQuery.extend({
           status: orderViewSchema.shape.status.optional(),
-          channel: z.string().max(40).optional(),
+          channel: z
+            .string()
+            .max(40)
+            .refine(isCleanText, 'must not contain control characters or unpaired surrogates')
+            .optional(),
         }),
         response: { 200: pageOf(orderViewSchema), 400: problemSchema },
       },

@@ -15,6 +15,7 @@ import {
   vatReturnDocuments,
 } from '../../application/reports/vat-reports.js';
 import { getSellerSettings } from '../../application/tenants.js';
+import { calendarDate } from '../../domain/shared/schemas.js';
 import { type Auth, principalOf } from '../auth.js';
 import { toCsv } from '../csv.js';
 import type { FastifyZodApp } from '../fastify-zod.js';
@@ -150,10 +151,7 @@ export function reportRoutes(app: FastifyZodApp, services: HttpServices, auth: A
   );
 
   const asOfQuery = z.object({
-    asOf: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
+    asOf: calendarDate.optional(),
     format: z.enum(['json', 'csv']).default('json'),
   });
   app.get(
@@ -211,7 +209,7 @@ export function reportRoutes(app: FastifyZodApp, services: HttpServices, auth: A
     },
   );
 
-  const rangeQuery = z.object({ from: z.string(), to: z.string() });
+  const rangeQuery = z.object({ from: calendarDate, to: calendarDate });
   app.get(
     '/v1/exports/journal.csv',
     {

@@ -36,14 +36,15 @@ export const channelsProjection: Projection = {
       }
       case 'ChannelChanged': {
         const d = event.data;
-        await updateChannel(trx, d)
-          .set({
-            ...(d.mode === undefined ? {} : { mode: d.mode }),
-            ...(d.pollIntervalMinutes === undefined ? {} : { poll_interval_minutes: d.pollIntervalMinutes }),
-            ...(d.paused === undefined ? {} : { paused: d.paused }),
-            ...(d.catalog === undefined ? {} : { catalog: sql`${JSON.stringify(d.catalog)}::jsonb` }),
-          })
-          .execute();
+        const changes = {
+          ...(d.mode === undefined ? {} : { mode: d.mode }),
+          ...(d.pollIntervalMinutes === undefined ? {} : { poll_interval_minutes: d.pollIntervalMinutes }),
+          ...(d.paused === undefined ? {} : { paused: d.paused }),
+          ...(d.catalog === undefined ? {} : { catalog: sql`${JSON.stringify(d.catalog)}::jsonb` }),
+        };
+        // New credentials only (they live in the events, sealed): nothing in this table changes.
+        if (Object.keys(changes).length === 0) return;
+        await updateChannel(trx, d).set(changes).execute();
         return;
       }
       case 'ChannelSyncRequested': {

@@ -44,6 +44,31 @@ const boundedLayoutCache = (): Record<string, unknown> => {
   });
 };
 
+/** The parts of a fontkit font and glyph that `keepCodePoints` touches. */
+interface FontkitGlyph {
+  codePoints: number[];
+}
+interface FontkitFont {
+  getGlyph(id: number, characters?: number[]): FontkitGlyph | null;
+}
+
+/**
+ * fontkit caches one glyph object per glyph id with the characters of its first look-up. Subsetting a
+ * composite glyph ("ź" is "z" plus an accent) looks its components up without characters; in a font
+ * shared across documents, a later document's "z" then got that glyph, without characters, and
+ * pdfkit wrote no ToUnicode entry for it: the PDF showed "z" but its text read as a control character.
+ * A look-up that names the characters gives them to a glyph that has none.
+ */
+const keepCodePoints = (font: FontkitFont): void => {
+  const getGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (id, characters = []) => {
+    const glyph = getGlyph(id, characters);
+    if (glyph !== null && glyph.codePoints.length === 0 && characters.length > 0)
+      glyph.codePoints = characters;
+    return glyph;
+  };
+};
+
 const require = createRequire(import.meta.url);
 const { default: PdfmakeDocument } = require('pdfmake/js/PDFDocument.js') as {
   default: { prototype: PdfmakeDocument };
@@ -66,6 +91,7 @@ function provideParsedFont(this: PdfmakeDocument, family: string, bold: boolean,
   if (typeof file !== 'string' || known === undefined) {
     const font = provideFont.call(this, family, bold, italics);
     if (typeof file === 'string') {
+      keepCodePoints(font.font as FontkitFont);
       parsed.set(file, {
         font: font.font,
         EmbeddedFont: font.constructor as EmbeddedFontClass,
